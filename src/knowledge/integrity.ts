@@ -1,0 +1,94 @@
+import { foldForCompare } from '../text/fold.ts';
+import { KNOWLEDGE_FILES } from './schema.ts';
+import type { Knowledge } from './types.ts';
+
+/** A phrasing as the duplicate check compares it: case, typography and punctuation ignored. */
+function phrasingKey(q: string): string {
+  return foldForCompare(q).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Cross-file checks the schemas cannot express. Returns one message per problem;
+ * `name` turns a knowledge file name into how it is shown (e.g. `knowledge/qa.json`).
+ */
+export function checkIntegrity(k: Knowledge, name: (file: string) => string): string[] {
+  const problems: string[] = [];
+  const source = name(KNOWLEDGE_FILES.source.file);
+  const speakersFile = name(KNOWLEDGE_FILES.speakers.file);
+  const quotesFile = name(KNOWLEDGE_FILES.quotes.file);
+  const topicsFile = name(KNOWLEDGE_FILES.topics.file);
+  const qaFile = name(KNOWLEDGE_FILES.qa.file);
+
+  const uniqueIds = (file: string, list: string, items: { id: string }[]) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first === undefined) seen.set(item.id, i);
+      else problems.push(`${file}: ${list}[${i}].id: duplicate id "${item.id}" (also ${list}[${first}])`);
+    });
+  };
+  uniqueIds(source, 'passages', k.passages);
+  uniqueIds(speakersFile, 'speakers', k.speakers);
+  uniqueIds(quotesFile, 'quotes', k.quotes);
+  uniqueIds(topicsFile, 'topics', k.topics);
+  uniqueIds(qaFile, 'entries', k.qa);
+
+  // Passages are cited as "paragraph N", so p7 must be the article's 7th paragraph.
+  k.passages.forEach((p, i) => {
+    if (p.id !== `p${i + 1}`) problems.push(`${source}: passages[${i}].id: expected "p${i + 1}" (passages are numbered in article order), found "${p.id}"`);
+    if (!k.article.includes(p.text)) problems.push(`${source}: passages[${i}].text: not found verbatim in the article text (${name('article.txt')})`);
+  });
+
+  const passageRef = (file: string, where: string, id: string) => {
+    if (!k.passageById.has(id)) problems.push(`${file}: ${where}: no passage "${id}"`);
+  };
+  const speakerIds = new Set(k.speakers.map((s) => s.id));
+  const topicIds = new Set(k.topics.map((t) => t.id));
+
+  const aliasOwner = new Map<string, string>();
+  k.speakers.forEach((s, i) => {
+    [s.name, ...s.aliases].forEach((alias, j) => {
+      const key = foldForCompare(alias);
+      const owner = aliasOwner.get(key);
+      if (owner && owner !== s.id) problems.push(`${speakersFile}: speakers[${i}].${j === 0 ? 'name' : `aliases[${j - 1}]`}: "${alias}" already names speaker "${owner}"`);
+      else aliasOwner.set(key, s.id);
+    });
+  });
+
+  k.quotes.forEach((q, i) => {
+    if (!speakerIds.has(q.speaker)) problems.push(`${quotesFile}: quotes[${i}].speaker: no speaker "${q.speaker}"`);
+    const passage = k.passageById.get(q.passage);
+    if (!passage) passageRef(quotesFile, `quotes[${i}].passage`, q.passage);
+    else if (!passage.text.includes(q.text)) {
+      problems.push(`${quotesFile}: quotes[${i}].text: not found verbatim in passage ${q.passage} (quote "${q.id}"): a quote must copy the article's words exactly, typographic quotes and dashes included`);
+    }
+  });
+
+  k.topics.forEach((t, i) => {
+    t.passages.forEach((p, j) => passageRef(topicsFile, `topics[${i}].passages[${j}]`, p));
+  });
+
+  const phrasingOwner = new Map<string, string>();
+  const cited = new Set<string>();
+  k.qa.forEach((e, i) => {
+    e.passages.forEach((p, j) => {
+      passageRef(qaFile, `entries[${i}].passages[${j}]`, p);
+      cited.add(p);
+    });
+    e.topics.forEach((t, j) => {
+      if (!topicIds.has(t)) problems.push(`${qaFile}: entries[${i}].topics[${j}]: no topic "${t}"`);
+    });
+    e.questions.forEach((q, j) => {
+      const key = phrasingKey(q);
+      const owner = phrasingOwner.get(key);
+      if (owner && owner !== e.id) problems.push(`${qaFile}: entries[${i}].questions[${j}]: "${q}" is also a phrasing of entry "${owner}"`);
+      else if (owner === e.id) problems.push(`${qaFile}: entries[${i}].questions[${j}]: "${q}" is listed twice in entry "${e.id}"`);
+      else phrasingOwner.set(key, e.id);
+    });
+  });
+
+  for (const p of k.passages) {
+    if (!cited.has(p.id)) problems.push(`${qaFile}: entries: no entry cites passage ${p.id}; every paragraph should answer at least one question`);
+  }
+  return problems;
+}

@@ -1,0 +1,95 @@
+// The single definition of the knowledge format. Types are inferred from these schemas and
+// the JSON Schemas in knowledge/schema/ are generated from them (npm run knowledge:schema).
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes (like "meeting-length")')
+  .max(40, 'must be at most 40 characters');
+const passageId = z.string().regex(/^p[1-9][0-9]*$/, 'must look like "p12"');
+const text = z.string().trim().min(1, 'must not be empty');
+const $schema = z.string().optional();
+
+export const PassageSchema = z.strictObject({
+  id: passageId,
+  text,
+});
+
+export const SourceFileSchema = z.strictObject({
+  $schema,
+  title: text,
+  outlet: text,
+  event: text,
+  passages: z.array(PassageSchema).min(1, 'must list at least one passage'),
+});
+
+export const SpeakerSchema = z.strictObject({
+  id,
+  name: text,
+  role: text,
+  aliases: z.array(text),
+});
+
+export const SpeakersFileSchema = z.strictObject({
+  $schema,
+  speakers: z.array(SpeakerSchema).min(1, 'must list at least one speaker'),
+});
+
+export const QuoteSchema = z.strictObject({
+  id,
+  speaker: id,
+  passage: passageId,
+  text: text.describe('the quoted words exactly as in the passage, without the surrounding quotation marks'),
+});
+
+export const QuotesFileSchema = z.strictObject({
+  $schema,
+  quotes: z.array(QuoteSchema),
+});
+
+export const TopicSchema = z.strictObject({
+  id,
+  title: text.max(80, 'must be at most 80 characters'),
+  aliases: z.array(text),
+  summary: text.max(400, 'must be at most 400 characters'),
+  passages: z.array(passageId).min(1, 'must cite at least one passage'),
+});
+
+export const TopicsFileSchema = z.strictObject({
+  $schema,
+  topics: z.array(TopicSchema).min(1, 'must list at least one topic'),
+});
+
+export const QaEntrySchema = z.strictObject({
+  id,
+  questions: z
+    .array(text.max(100, 'must be at most 100 characters (it is offered as an autocomplete choice)'))
+    .min(4, 'must list at least 4 phrasings of the question'),
+  answer: text.max(320, 'must be at most 320 characters: keep answers short, the passages carry the detail'),
+  passages: z.array(passageId).min(1, 'must cite at least one passage'),
+  keywords: z.array(text).default([]),
+  topics: z.array(id).default([]),
+});
+
+export const QaFileSchema = z.strictObject({
+  $schema,
+  entries: z.array(QaEntrySchema).min(1, 'must list at least one entry'),
+});
+
+export type Passage = z.infer<typeof PassageSchema>;
+export type SourceFile = z.infer<typeof SourceFileSchema>;
+export type Speaker = z.infer<typeof SpeakerSchema>;
+export type Quote = z.infer<typeof QuoteSchema>;
+export type Topic = z.infer<typeof TopicSchema>;
+export type QaEntry = z.infer<typeof QaEntrySchema>;
+
+/** Each knowledge file, its schema and the name of its JSON Schema. */
+export const KNOWLEDGE_FILES = {
+  source: { file: 'source.json', schema: SourceFileSchema },
+  speakers: { file: 'speakers.json', schema: SpeakersFileSchema },
+  quotes: { file: 'quotes.json', schema: QuotesFileSchema },
+  topics: { file: 'topics.json', schema: TopicsFileSchema },
+  qa: { file: 'qa.json', schema: QaFileSchema },
+} as const;
+
+export const ARTICLE_FILE = 'article.txt';

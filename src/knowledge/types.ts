@@ -1,0 +1,23 @@
+import type { QaEntry, Quote, Speaker, Topic } from './schema.ts';
+
+export interface LoadedPassage {
+  id: string;
+  /** 1-based paragraph number in the article (p7 is paragraph 7). */
+  paragraph: number;
+  text: string;
+}
+
+/** The validated knowledge base: plain data, read once at start-up. */
+export interface Knowledge {
+  title: string;
+  outlet: string;
+  event: string;
+  /** The article's text as kept in knowledge/article.txt. */
+  article: string;
+  passages: LoadedPassage[];
+  passageById: ReadonlyMap<string, LoadedPassage>;
+  speakers: Speaker[];
+  quotes: Quote[];
+  topics: Topic[];
+  qa: QaEntry[];
+}
