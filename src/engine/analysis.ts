@@ -1,0 +1,93 @@
+// Everything the engine derives from the knowledge base once, at start-up: term sets, weights,
+// the spelling vocabulary and the Fuse indexes. Queries only read these.
+import type { Knowledge, LoadedPassage } from '../knowledge/types.ts';
+import type { QaEntry } from '../knowledge/schema.ts';
+import { type Doc, TermWeights, type WeightedPhrasing, weighPhrasing } from './matcher.ts';
+import { SpellChecker } from './spell.ts';
+import { buildSynonyms } from './synonyms.ts';
+import { isStopWord, stem, terms, words } from './text.ts';
+
+export interface EntryRecord {
+  entry: QaEntry;
+  /** Stemmed terms of each phrasing, with their weights. */
+  phrasings: WeightedPhrasing[];
+  doc: Doc;
+}
+
+export interface Analysis {
+  knowledge: Knowledge;
+  synonyms: Map<string, Set<string>>;
+  spell: SpellChecker;
+  entries: EntryRecord[];
+  entryById: Map<string, EntryRecord>;
+  entryWeights: TermWeights;
+  passageDocs: { passage: LoadedPassage; doc: Doc }[];
+  passageWeights: TermWeights;
+  /** Terms naming each topic (title, id, aliases), for suggesting topics. */
+  topicTerms: { id: string; title: string; terms: ReadonlySet<string> }[];
+}
+
+export const termSet = (text: string) => new Set(terms(text));
+
+export function analyse(knowledge: Knowledge): Analysis {
+  const synonyms = buildSynonyms();
+  const passageTerms = (ids: readonly string[]) =>
+    new Set(ids.flatMap((id) => terms(knowledge.passageById.get(id)?.text ?? '')));
+
+  const phrasingTerms = knowledge.qa.map((entry) => entry.questions.map((q) => terms(q)));
+  const docs: Doc[] = knowledge.qa.map((entry, i) => ({
+    core: new Set([...phrasingTerms[i]!.flat(), ...entry.keywords.flatMap((k) => terms(k))]),
+    answer: termSet(entry.answer),
+    passage: passageTerms(entry.passages),
+  }));
+  const entryWeights = new TermWeights(docs.map((d) => new Set([...d.core, ...d.answer])));
+  const entries: EntryRecord[] = knowledge.qa.map((entry, i) => ({
+    entry,
+    phrasings: phrasingTerms[i]!.map((p) => weighPhrasing(p, entryWeights)),
+    doc: docs[i]!,
+  }));
+
+  const passageDocs = knowledge.passages.map((passage) => {
+    const t = termSet(passage.text);
+    return { passage, doc: { core: t, answer: t, passage: t } };
+  });
+  const passageWeights = new TermWeights(passageDocs.map((p) => p.doc.core));
+
+  // Spelling vocabulary: every word the knowledge base uses, with how often, so that a
+  // correction prefers the commoner of two equally near words.
+  const frequency = new Map<string, number>();
+  const texts = [
+    knowledge.article,
+    ...knowledge.qa.flatMap((e) => [...e.questions, ...e.keywords, e.answer]),
+    ...knowledge.speakers.flatMap((s) => [s.name, s.role, ...s.aliases]),
+    ...knowledge.topics.flatMap((t) => [t.title, t.summary, ...t.aliases]),
+    ...[...synonyms.keys()],
+  ];
+  for (const text of texts) {
+    for (const w of words(text)) if (!isStopWord(w)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  }
+  const spell = new SpellChecker(frequency.keys(), frequency);
+
+  return {
+    knowledge,
+    synonyms,
+    spell,
+    entries,
+    entryById: new Map(entries.map((e) => [e.entry.id, e])),
+    entryWeights,
+    passageDocs,
+    passageWeights,
+    topicTerms: knowledge.topics.map((t) => ({ id: t.id, title: t.title, terms: new Set([t.title, t.id, ...t.aliases].flatMap((x) => terms(x))) })),
+  };
+}
+
+/** The question as terms: chat words mapped, misspellings corrected, stop words dropped, stemmed. */
+export function queryTerms(a: Analysis, text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (isStopWord(w)) continue;
+    const t = stem(a.spell.correct(w));
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}

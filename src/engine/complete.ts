@@ -1,0 +1,54 @@
+// Autocomplete: what to offer while a person is still typing.
+import Fuse from 'fuse.js';
+import type { Analysis } from './analysis.ts';
+import { queryTerms } from './analysis.ts';
+import { scoreEntries } from './ask.ts';
+import type { Choice } from './types.ts';
+
+export const MAX_CHOICES = 25;
+export const MAX_CHOICE_CHARS = 100;
+
+/** Entries offered on an empty field: the first curated entries, which open the Q&A file. */
+const STARTERS = 5;
+
+function cut(text: string): string {
+  return text.length <= MAX_CHOICE_CHARS ? text : `${text.slice(0, MAX_CHOICE_CHARS - 1)}…`;
+}
+
+export class Completer {
+  private readonly phrasings: Fuse<{ entryId: string; text: string }>;
+
+  constructor(private readonly a: Analysis) {
+    const records = a.knowledge.qa.flatMap((e) => e.questions.map((text) => ({ entryId: e.id, text })));
+    this.phrasings = new Fuse(records, { keys: ['text'], threshold: 0.35, ignoreLocation: true, includeScore: true });
+  }
+
+  questions(partial: string, limit = MAX_CHOICES): Choice[] {
+    const n = Math.min(limit, MAX_CHOICES);
+    const text = partial.trim().slice(0, 300);
+    const out = new Map<string, Choice>();
+    const add = (entryId: string, question: string) => {
+      if (!out.has(entryId) && out.size < n) out.set(entryId, { name: cut(question), value: cut(question) });
+    };
+    if (!text) {
+      for (const e of this.a.knowledge.qa.slice(0, Math.min(STARTERS, n))) add(e.id, e.questions[0]!);
+      return [...out.values()];
+    }
+    // Phrasings that contain what was typed come first, then the engine's own ranking.
+    for (const r of this.phrasings.search(text, { limit: n * 2 })) add(r.item.entryId, r.item.text);
+    const ranked = scoreEntries(this.a, queryTerms(this.a, text));
+    for (const s of ranked) {
+      if (s.score < 0.15) break;
+      add(s.record.entry.id, s.record.entry.questions[0]!);
+    }
+    return [...out.values()];
+  }
+
+  named(items: { id: string; label: string; names: string[] }[], partial: string, limit = MAX_CHOICES): Choice[] {
+    const n = Math.min(limit, MAX_CHOICES);
+    const text = partial.trim().toLowerCase();
+    if (!text) return items.slice(0, n).map((i) => ({ name: cut(i.label), value: i.id }));
+    const fuse = new Fuse(items, { keys: ['label', 'names', 'id'], threshold: 0.4, ignoreLocation: true });
+    return fuse.search(text, { limit: n }).map((r) => ({ name: cut(r.item.label), value: r.item.id }));
+  }
+}

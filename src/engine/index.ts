@@ -1,0 +1,35 @@
+// The answer engine: plain functions over the knowledge base, shared by every door
+// (Discord commands, the local console, the CLI). Nothing here knows about Discord.
+import type { Knowledge } from '../knowledge/types.ts';
+import { analyse } from './analysis.ts';
+import { ask, askEntry } from './ask.ts';
+import { Completer } from './complete.ts';
+import { NameResolver, type Named } from './names.ts';
+import { quote } from './quote.ts';
+import { topic } from './topic.ts';
+import type { Engine } from './types.ts';
+
+export * from './types.ts';
+
+export function createEngine(knowledge: Knowledge): Engine {
+  const a = analyse(knowledge);
+  const quoted = new Set(knowledge.quotes.map((q) => q.speaker));
+  // Quoted speakers first, so suggestions and empty autocomplete lead with people who have quotes.
+  const speakers: Named[] = [...knowledge.speakers]
+    .sort((x, y) => Number(quoted.has(y.id)) - Number(quoted.has(x.id)))
+    .map((s) => ({ id: s.id, label: s.name, names: [s.name, ...s.aliases] }));
+  const topics: Named[] = knowledge.topics.map((t) => ({ id: t.id, label: t.title, names: [t.title, ...t.aliases] }));
+  const speakerNames = new NameResolver(speakers, a.spell);
+  const topicNames = new NameResolver(topics, a.spell);
+  const completer = new Completer(a);
+
+  return {
+    ask: (question) => ask(a, question),
+    askEntry: (entryId) => askEntry(a, entryId),
+    quote: (speaker, about) => quote(a, speakerNames, speaker, about),
+    topic: (name) => topic(a, topicNames, name),
+    completeQuestion: (partial, limit) => completer.questions(partial, limit),
+    completeSpeaker: (partial, limit) => completer.named(speakers, partial, limit),
+    completeTopic: (partial, limit) => completer.named(topics, partial, limit),
+  };
+}

@@ -1,0 +1,113 @@
+// Scores how well a question's terms are covered by a document (a Q&A entry or a passage).
+// Fuzzy similarity alone cannot tell an in-scope question from an out-of-scope one;
+// coverage of the question's rarer terms can.
+import { QUESTION_WORDS } from './text.ts';
+
+/** How much a question term counts as found, by where it was found. */
+export const MATCH = { exact: 1, synonym: 0.8, answer: 0.7, passage: 0.5 } as const;
+const QUESTION_WORD_WEIGHT = 0.3;
+
+export interface Doc {
+  /** Terms of the phrasings and keywords: what the entry is about. */
+  core: ReadonlySet<string>;
+  /** Terms of the answer: what it says. */
+  answer: ReadonlySet<string>;
+  /** Terms of the cited passages: where it comes from. */
+  passage: ReadonlySet<string>;
+}
+
+export interface Coverage {
+  /** Weighted share of the question's terms the document covers, 0 to 1. */
+  coverage: number;
+  /** Whether some content term (not a question word) is found among the core terms. */
+  anchored: boolean;
+  /** Weighted share of the question's content terms found nowhere in the document. */
+  missing: number;
+}
+
+export type Synonyms = ReadonlyMap<string, ReadonlySet<string>>;
+
+export class TermWeights {
+  private readonly idf = new Map<string, number>();
+  private readonly unknownWeight: number;
+
+  constructor(docs: ReadonlyArray<ReadonlySet<string>>) {
+    const df = new Map<string, number>();
+    for (const doc of docs) for (const t of doc) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = docs.length;
+    for (const [t, f] of df) this.idf.set(t, Math.log(1 + (n - f + 0.5) / (f + 0.5)));
+    // A word the knowledge base never uses counts like a moderately rare one: it is most likely
+    // the subject of a question the article does not answer.
+    this.unknownWeight = Math.log(1 + (n - 2 + 0.5) / (2 + 0.5));
+  }
+
+  weight(term: string): number {
+    if (QUESTION_WORDS.has(term)) return QUESTION_WORD_WEIGHT;
+    return this.idf.get(term) ?? this.unknownWeight;
+  }
+}
+
+/** A question's terms with what every document comparison needs, worked out once per question. */
+export interface PreparedQuery {
+  terms: { term: string; weight: number; synonyms: readonly string[]; isQuestionWord: boolean }[];
+  /** Each question term and synonym, with how much a phrasing term equal to it counts. */
+  credit: ReadonlyMap<string, number>;
+}
+
+export function prepare(query: readonly string[], weights: TermWeights, synonyms: Synonyms): PreparedQuery {
+  const credit = new Map<string, number>();
+  const terms = query.map((term) => {
+    const syn = [...(synonyms.get(term) ?? [])];
+    credit.set(term, MATCH.exact);
+    for (const s of syn) if (!credit.has(s)) credit.set(s, MATCH.synonym);
+    return { term, weight: weights.weight(term), synonyms: syn, isQuestionWord: QUESTION_WORDS.has(term) };
+  });
+  return { terms, credit };
+}
+
+const hasAny = (set: ReadonlySet<string>, words: readonly string[]) => words.some((w) => set.has(w));
+
+export function coverage(q: PreparedQuery, doc: Doc): Coverage {
+  let total = 0;
+  let got = 0;
+  let missing = 0;
+  let contentTotal = 0;
+  let anchored = false;
+  for (const { term, weight, synonyms, isQuestionWord } of q.terms) {
+    total += weight;
+    if (!isQuestionWord) contentTotal += weight;
+    let m = 0;
+    if (doc.core.has(term)) m = MATCH.exact;
+    else if (hasAny(doc.core, synonyms)) m = MATCH.synonym;
+    else if (doc.answer.has(term) || hasAny(doc.answer, synonyms)) m = MATCH.answer;
+    else if (doc.passage.has(term) || hasAny(doc.passage, synonyms)) m = MATCH.passage;
+    if (m >= MATCH.synonym && !isQuestionWord) anchored = true;
+    if (m === 0 && !isQuestionWord) missing += weight;
+    got += weight * m;
+  }
+  return {
+    coverage: total > 0 ? got / total : 0,
+    anchored,
+    missing: contentTotal > 0 ? missing / contentTotal : 1,
+  };
+}
+
+/** A phrasing's terms with their weights, worked out once at start-up. */
+export interface WeightedPhrasing {
+  terms: readonly string[];
+  weights: readonly number[];
+  total: number;
+}
+
+export function weighPhrasing(terms: readonly string[], weights: TermWeights): WeightedPhrasing {
+  const w = terms.map((t) => weights.weight(t));
+  return { terms, weights: w, total: w.reduce((a, b) => a + b, 0) };
+}
+
+/** Weighted share of a phrasing's terms that the question also has (directly or by synonym). */
+export function recall(p: WeightedPhrasing, q: PreparedQuery): number {
+  if (p.total === 0) return 0;
+  let got = 0;
+  for (let i = 0; i < p.terms.length; i++) got += p.weights[i]! * (q.credit.get(p.terms[i]!) ?? 0);
+  return got / p.total;
+}

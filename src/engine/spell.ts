@@ -1,0 +1,70 @@
+import Fuse from 'fuse.js';
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => [i, ...new Array<number>(n).fill(0)]);
+  for (let j = 0; j <= n; j++) d[0]![j] = j;
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[m]![n]!;
+}
+
+/** Edits a word of this length may be away from a known word and still be taken for it. */
+function allowedEdits(length: number): number {
+  if (length < 5) return 0;
+  return length < 8 ? 1 : 2;
+}
+
+/**
+ * Corrects misspelt words against the vocabulary of the knowledge base. Fuse proposes
+ * candidates; a real edit distance confirms them, and only for words of 5 letters or more:
+ * unconfirmed fuzzy matches turn ordinary words into wrong ones ("rate" into "gates").
+ */
+export class SpellChecker {
+  private readonly known: Set<string>;
+  private readonly fuse: Fuse<string>;
+  private readonly cache = new Map<string, string>();
+
+  constructor(vocabulary: Iterable<string>, private readonly frequency: ReadonlyMap<string, number>) {
+    this.known = new Set(vocabulary);
+    this.fuse = new Fuse([...this.known].filter((w) => w.length >= 4), { threshold: 0.4, includeScore: true, ignoreLocation: true });
+  }
+
+  has(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  /** The word itself when known or when no confirmed correction exists. */
+  correct(word: string): string {
+    if (this.known.has(word) || /\d/.test(word)) return word;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    let best = word;
+    const limit = allowedEdits(word.length);
+    if (limit > 0) {
+      let bestDistance = Infinity;
+      let bestFrequency = -1;
+      for (const { item } of this.fuse.search(word, { limit: 12 })) {
+        const distance = editDistance(word, item);
+        const frequency = this.frequency.get(item) ?? 0;
+        if (distance > limit) continue;
+        if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
+          best = item;
+          bestDistance = distance;
+          bestFrequency = frequency;
+        }
+      }
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(word, best);
+    return best;
+  }
+}

@@ -1,0 +1,67 @@
+// Words people use for the same thing when asking about this article. Each group is a set of
+// interchangeable words; a question word matches an entry word of its group at a discount.
+// Keep groups narrow: a loose group ("population" ~ "people") turns refusals into wrong answers.
+import { stem } from './text.ts';
+
+const GROUPS: string[][] = [
+  ['meet', 'meeting', 'met', 'talk', 'talks', 'discussion', 'discuss', 'summit', 'session'],
+  ['venue', 'place', 'location', 'located', 'site', 'building', 'held', 'where'],
+  ['age', 'old', 'aged', 'born'],
+  ['long', 'duration', 'length', 'lasted', 'last', 'lengthy'],
+  ['reject', 'refuse', 'knock', 'knocked', 'decline', 'rebuff', 'dismiss', 'deny', 'turn', 'veto', 'say no'],
+  ['enemy', 'enemies', 'adversary', 'adversaries', 'foe', 'hostile', 'opponent', 'threat'],
+  ['rival', 'rivalry', 'competitor', 'competition', 'compete'],
+  ['opioid', 'opioids', 'fentanyl', 'drug', 'drugs', 'narcotic', 'overdose'],
+  ['us', 'washington', 'america', 'american', 'biden administration'],
+  ['china', 'chinese', 'beijing'],
+  ['russia', 'russian', 'moscow', 'kremlin'],
+  ['ukraine', 'ukrainian', 'kyiv', 'kiev'],
+  ['taiwan', 'taiwanese', 'taipei', 'island'],
+  ['spy', 'surveillance', 'espionage', 'spying'],
+  ['balloon', 'airship', 'blimp'],
+  ['military', 'army', 'armed', 'militaries', 'defence', 'pentagon', 'soldier'],
+  ['weapon', 'weapons', 'arms', 'lethal', 'ammunition'],
+  ['aid', 'help', 'assist', 'assistance', 'supply', 'support', 'backing'],
+  ['trade', 'tariff', 'tariffs', 'economic', 'economically', 'economy', 'commerce'],
+  ['contain', 'containment', 'curb', 'hold back', 'suppress'],
+  ['progress', 'breakthrough', 'headway', 'advance', 'achievement', 'achieve', 'outcome', 'result'],
+  ['agree', 'agreement', 'consensus', 'deal', 'accord'],
+  ['visit', 'trip', 'journey', 'tour', 'travel', 'went'],
+  ['relation', 'relations', 'relationship', 'ties'],
+  ['stabilise', 'stable', 'stability', 'steady', 'calm'],
+  ['president', 'leader', 'head of state'],
+  ['schedule', 'scheduled', 'agenda', 'plan', 'planned', 'itinerary', 'original', 'originally'],
+  ['announce', 'announced', 'notice', 'confirm', 'confirmed'],
+  ['snub', 'insult', 'slight', 'rebuff'],
+  ['communication', 'communicate', 'contact', 'dialogue', 'channel', 'channels', 'hotline'],
+  ['worse', 'worsen', 'deteriorate', 'plummet', 'plummeted', 'sour', 'soured', 'decline', 'bad', 'tension', 'tense'],
+  ['independence', 'independent', 'sovereignty', 'separate', 'breakaway'],
+  ['defend', 'protect', 'defence', 'attack'],
+  ['gate', 'gates', 'microsoft'],
+  ['abuse', 'abuses', 'violation', 'violations', 'persecution'],
+  ['right', 'rights'],
+  ['korea', 'korean', 'pyongyang', 'dprk'],
+  ['differences', 'difference', 'disagree', 'disagreement', 'dispute', 'divide'],
+  ['conflict', 'war', 'fight', 'clash'],
+  ['year', 'years'],
+  ['people', 'public', 'citizens', 'domestic', 'home audience'],
+  ['concern', 'concerns', 'worry', 'worried', 'fear'],
+  ['company', 'companies', 'firm', 'firms', 'business', 'businesses'],
+  ['expect', 'expected', 'anticipate', 'predict'],
+  ['hope', 'hoped', 'wish', 'optimistic'],
+  ['diplomat', 'envoy', 'official'],
+];
+
+/** For each stemmed word, the stemmed words of its groups (itself excluded). */
+export function buildSynonyms(): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const group of GROUPS) {
+    const stems = [...new Set(group.filter((w) => !w.includes(' ')).map(stem))];
+    for (const s of stems) {
+      const set = map.get(s) ?? new Set<string>();
+      for (const other of stems) if (other !== s) set.add(other);
+      map.set(s, set);
+    }
+  }
+  return map;
+}

@@ -1,0 +1,19 @@
+import type { Analysis } from './analysis.ts';
+import { citation } from './ask.ts';
+import type { NameResolver } from './names.ts';
+import { EngineInputError, type TopicResult } from './types.ts';
+
+export function topic(a: Analysis, names: NameResolver, input: string): TopicResult {
+  if (typeof input !== 'string' || input.trim() === '') throw new EngineInputError('Name a topic, for example "taiwan".');
+  const query = input.trim().slice(0, 200);
+  const resolved = names.resolve(query);
+  const found = resolved.id ? a.knowledge.topics.find((t) => t.id === resolved.id) : undefined;
+  const near = (resolved.near.length > 0 ? resolved.near : a.knowledge.topics.slice(0, 3).map((t) => t.id)).filter((id) => id !== found?.id);
+  const suggestions = near.slice(0, 3).map((id) => ({ kind: 'topic' as const, id, label: names.label(id) }));
+  if (!found) return { query, topic: null, title: null, summary: null, citations: [], suggestions };
+  const citations = found.passages
+    .map((id) => a.knowledge.passageById.get(id)!)
+    .sort((x, y) => x.paragraph - y.paragraph)
+    .map(citation);
+  return { query, topic: found.id, title: found.title, summary: found.summary, citations, suggestions };
+}

@@ -1,0 +1,80 @@
+// What the answer engine returns. Plain data: the CLI prints these shapes as JSON, and the
+// Discord commands and the console turn them into replies.
+
+export interface Citation {
+  /** Passage id, e.g. "p14". */
+  id: string;
+  /** 1-based paragraph number in the article. */
+  paragraph: number;
+  /** The passage's full text, verbatim from the article. */
+  text: string;
+}
+
+export interface Suggestion {
+  kind: 'question' | 'topic' | 'speaker';
+  /** Q&A entry id, topic id or speaker id. */
+  id: string;
+  /** What to show a person: a question, a topic title or a speaker name. */
+  label: string;
+}
+
+export interface AskResult {
+  query: string;
+  answered: boolean;
+  answer: string | null;
+  citations: Citation[];
+  /** Up to 3: related questions when answered, things to try instead when not. */
+  suggestions: Suggestion[];
+  /** The Q&A entry answered from, or null when answered from a passage alone or not at all. */
+  entryId: string | null;
+}
+
+export interface QuoteItem {
+  id: string;
+  text: string;
+  speaker: string;
+  citation: Citation;
+}
+
+export interface QuoteResult {
+  query: string;
+  /** Resolved speaker id, or null when the name is unknown. */
+  speaker: string | null;
+  speakerName: string | null;
+  speakerRole: string | null;
+  quotes: QuoteItem[];
+  /** A sentence for a person: why the list is empty, or how many quotes matched. */
+  message: string;
+  suggestions: Suggestion[];
+}
+
+export interface TopicResult {
+  query: string;
+  topic: string | null;
+  title: string | null;
+  summary: string | null;
+  citations: Citation[];
+  suggestions: Suggestion[];
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+export interface Engine {
+  ask(question: string): AskResult;
+  /** Answer a curated entry directly (a "related question" button). Null for an unknown id. */
+  askEntry(entryId: string): AskResult | null;
+  quote(speaker: string, about?: string): QuoteResult;
+  topic(name: string): TopicResult;
+  /** Autocomplete: curated questions / speakers / topics matching a partial input, best first. */
+  completeQuestion(partial: string, limit?: number): Choice[];
+  completeSpeaker(partial: string, limit?: number): Choice[];
+  completeTopic(partial: string, limit?: number): Choice[];
+}
+
+/** Thrown for input the engine cannot work with, such as an empty question. */
+export class EngineInputError extends Error {
+  override name = 'EngineInputError';
+}
