@@ -23,6 +23,10 @@ export interface Analysis {
   entryWeights: TermWeights;
   passageDocs: { passage: LoadedPassage; doc: Doc }[];
   passageWeights: TermWeights;
+  /** Each speaker's names as word sequences ("wang yi"), to spot who a question is about. */
+  speakerNames: { id: string; names: string[][] }[];
+  /** Speakers whose words the article quotes or reports. */
+  speaking: ReadonlySet<string>;
   /** Terms naming each topic (title, id, aliases), for suggesting topics. */
   topicTerms: { id: string; title: string; terms: ReadonlySet<string> }[];
 }
@@ -77,6 +81,11 @@ export function analyse(knowledge: Knowledge): Analysis {
     entryWeights,
     passageDocs,
     passageWeights,
+    speakerNames: knowledge.speakers.map((sp) => ({
+      id: sp.id,
+      names: [sp.name, ...sp.aliases].map((n) => words(n).filter((w) => !isStopWord(w) || w === 'us')).filter((n) => n.length > 0),
+    })),
+    speaking: speakingSpeakers(knowledge),
     topicTerms: knowledge.topics.map((t) => ({ id: t.id, title: t.title, terms: new Set([t.title, t.id, ...t.aliases].flatMap((x) => terms(x))) })),
   };
 }
@@ -88,6 +97,19 @@ export function queryTerms(a: Analysis, text: string): string[] {
     if (isStopWord(w)) continue;
     const t = stem(a.spell.correct(w));
     if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added)\b/;
+
+/** Speakers with a quote, or named in a sentence of the article that reports speech. */
+function speakingSpeakers(knowledge: Knowledge): Set<string> {
+  const out = new Set(knowledge.quotes.map((q) => q.speaker));
+  const sentences = knowledge.article.split(/(?<=[.!?”])\s+/).map((s) => ` ${words(s).join(' ')} `);
+  for (const sp of knowledge.speakers) {
+    const names = [sp.name, ...sp.aliases].map((n) => ` ${words(n).join(' ')} `);
+    if (sentences.some((s) => SPEECH_VERB.test(s) && names.some((n) => s.includes(n)))) out.add(sp.id);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import type { LoadedPassage } from '../knowledge/types.ts';
 import { type Analysis, type EntryRecord, queryTerms } from './analysis.ts';
 import { coverage, prepare, recall } from './matcher.ts';
-import { QUESTION_WORDS, terms } from './text.ts';
+import { asksForQuantity, asksForSpeech, hasQuantity } from './question-type.ts';
+import { QUESTION_WORDS, terms, words } from './text.ts';
 import { type AskResult, type Citation, EngineInputError, type Suggestion } from './types.ts';
 
 /** Longest question the engine reads; the rest of a pasted wall of text adds nothing. */
@@ -42,10 +43,24 @@ export function scoreEntries(a: Analysis, query: string[]): Scored[] {
       const c = coverage(q, record.doc);
       let bestRecall = 0;
       for (const p of record.phrasings) bestRecall = Math.max(bestRecall, recall(p, q));
-      const score = 0.65 * c.coverage + 0.35 * bestRecall;
+      const score = 0.75 * c.coverage + 0.25 * bestRecall;
       return { record, score, coverage: c.coverage, missing: c.missing, anchored: c.anchored };
     })
     .sort((x, y) => y.score - x.score);
+}
+
+/** The speaker the question names first, by any word sequence of their name or aliases. */
+function firstSpeakerNamed(a: Analysis, question: string): string | undefined {
+  const w = words(question);
+  let first: { id: string; at: number } | undefined;
+  for (const { id, names } of a.speakerNames) {
+    for (const name of names) {
+      for (let i = 0; i + name.length <= w.length; i++) {
+        if (name.every((n, j) => w[i + j] === n) && (!first || i < first.at)) first = { id, at: i };
+      }
+    }
+  }
+  return first?.id;
 }
 
 function accepts(s: Scored | undefined): s is Scored {
@@ -110,7 +125,14 @@ export function ask(a: Analysis, question: string): AskResult {
   const query = cleanQuestion(question);
   const qTerms = queryTerms(a, query);
   const ranked = scoreEntries(a, qTerms);
-  const top = ranked[0];
+  const refuse = (): AskResult => ({ query, answered: false, answer: null, citations: [], suggestions: alternatives(a, qTerms, ranked), entryId: null });
+
+  // "What did Wang Yi say?": the article names him but reports no words of his.
+  const subject = asksForSpeech(query) ? firstSpeakerNamed(a, query) : undefined;
+  if (subject && !a.speaking.has(subject)) return refuse();
+
+  const quantity = asksForQuantity(query);
+  const top = quantity ? ranked.find((s) => hasQuantity(s.record.entry.answer)) : ranked[0];
   if (accepts(top)) return answerEntry(a, query, top.record, ranked);
 
   // No curated entry fits: answer from a single passage only when it clearly covers the question.
@@ -120,8 +142,10 @@ export function ask(a: Analysis, question: string): AskResult {
     .sort((x, y) => y.c.coverage - x.c.coverage);
   const best = passages[0];
   const runnerUp = passages[1];
+  const sentence = best ? bestSentence(best.p.passage, qTerms) : '';
   if (
     best &&
+    (!quantity || hasQuantity(sentence)) &&
     best.c.anchored &&
     best.c.coverage >= PASSAGE_MIN_COVERAGE &&
     best.c.missing === 0 &&
@@ -130,13 +154,13 @@ export function ask(a: Analysis, question: string): AskResult {
     return {
       query,
       answered: true,
-      answer: bestSentence(best.p.passage, qTerms),
+      answer: sentence,
       citations: [citation(best.p.passage)],
       suggestions: alternatives(a, qTerms, ranked),
       entryId: null,
     };
   }
-  return { query, answered: false, answer: null, citations: [], suggestions: alternatives(a, qTerms, ranked), entryId: null };
+  return refuse();
 }
 
 export function askEntry(a: Analysis, entryId: string): AskResult | null {

@@ -50,6 +50,7 @@ const GROUPS: string[][] = [
   ['expect', 'expected', 'anticipate', 'predict'],
   ['hope', 'hoped', 'wish', 'optimistic'],
   ['diplomat', 'envoy', 'official'],
+  ['say', 'said', 'says', 'tell', 'told', 'remark', 'comment', 'stress', 'stressed', 'speak', 'spoke', 'statement'],
 ];
 
 /** For each stemmed word, the stemmed words of its groups (itself excluded). */

@@ -25,7 +25,8 @@ const STOP_WORDS = new Set(
   she her it its they them their this that these those there here some any each all both either neither
   can could will would shall should may might must also just really very quite too still even ever yet
   not no nor don doesn didn isn wasn aren weren haven hasn hadn won wouldn couldn shouldn
-  tell told know knows let get got say says said saying please thing things kind sort much many lot
+  know knows let get got please thing things kind sort much many lot
+  make makes made making happen happens happened take takes took taken give gives gave given come comes came seem seems
   s t d ll m re ve go going gonna wanna want like actually basically literally anyway`.split(/\s+/),
 );
 // "us" is kept out of the stop words on purpose: here it nearly always means the United States.
