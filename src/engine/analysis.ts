@@ -25,6 +25,8 @@ export interface Analysis {
   passageWeights: TermWeights;
   /** Each speaker's names as word sequences ("wang yi"), to spot who a question is about. */
   speakerNames: { id: string; names: string[][] }[];
+  /** Each quote's words, and its passage's as context, for `/quote … about:`. */
+  quoteDocs: ReadonlyMap<string, Doc>;
   /** Speakers whose words the article quotes or reports. */
   speaking: ReadonlySet<string>;
   /** Terms naming each topic (title, id, aliases), for suggesting topics. */
@@ -68,7 +70,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     ...[...synonyms.keys()],
   ];
   for (const text of texts) {
-    for (const w of words(text)) if (!isStopWord(w)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    for (const w of words(text)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   }
   const spell = new SpellChecker(frequency.keys(), frequency);
 
@@ -86,6 +88,9 @@ export function analyse(knowledge: Knowledge): Analysis {
       names: [sp.name, ...sp.aliases].map((n) => words(n).filter((w) => !isStopWord(w) || w === 'us')).filter((n) => n.length > 0),
     })),
     speaking: speakingSpeakers(knowledge),
+    quoteDocs: new Map(
+      knowledge.quotes.map((q) => [q.id, { core: termSet(q.text), answer: new Set<string>(), passage: termSet(knowledge.passageById.get(q.passage)?.text ?? '') }]),
+    ),
     topicTerms: knowledge.topics.map((t) => ({ id: t.id, title: t.title, terms: new Set([t.title, t.id, ...t.aliases].flatMap((x) => terms(x))) })),
   };
 }
@@ -95,7 +100,9 @@ export function queryTerms(a: Analysis, text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
     if (isStopWord(w)) continue;
-    const t = stem(a.spell.correct(w));
+    const corrected = a.spell.correct(w);
+    if (isStopWord(corrected)) continue;
+    const t = stem(corrected);
     if (!out.includes(t)) out.push(t);
   }
   return out;

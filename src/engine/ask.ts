@@ -1,7 +1,7 @@
 import type { LoadedPassage } from '../knowledge/types.ts';
 import { type Analysis, type EntryRecord, queryTerms } from './analysis.ts';
 import { coverage, prepare, recall } from './matcher.ts';
-import { asksForQuantity, asksForSpeech, hasQuantity } from './question-type.ts';
+import { asksForQuantity, asksForSpeech, asksForTime, hasQuantity, hasTime } from './question-type.ts';
 import { QUESTION_WORDS, terms, words } from './text.ts';
 import { type AskResult, type Citation, EngineInputError, type Suggestion } from './types.ts';
 
@@ -131,8 +131,11 @@ export function ask(a: Analysis, question: string): AskResult {
   const subject = asksForSpeech(query) ? firstSpeakerNamed(a, query) : undefined;
   if (subject && !a.speaking.has(subject)) return refuse();
 
+  // The kind of answer the wording asks for: a number for "how many", a time for "when".
   const quantity = asksForQuantity(query);
-  const top = quantity ? ranked.find((s) => hasQuantity(s.record.entry.answer)) : ranked[0];
+  const time = asksForTime(query);
+  const fits = (text: string) => (!quantity || hasQuantity(text)) && (!time || hasTime(text));
+  const top = ranked.find((s) => fits(s.record.entry.answer));
   if (accepts(top)) return answerEntry(a, query, top.record, ranked);
 
   // No curated entry fits: answer from a single passage only when it clearly covers the question.
@@ -145,7 +148,7 @@ export function ask(a: Analysis, question: string): AskResult {
   const sentence = best ? bestSentence(best.p.passage, qTerms) : '';
   if (
     best &&
-    (!quantity || hasQuantity(sentence)) &&
+    fits(sentence) &&
     best.c.anchored &&
     best.c.coverage >= PASSAGE_MIN_COVERAGE &&
     best.c.missing === 0 &&

@@ -24,13 +24,12 @@ export function quote(a: Analysis, names: NameResolver, speakerInput: string, ab
   const all = a.knowledge.quotes.filter((q) => q.speaker === speaker.id);
   const aboutText = about?.trim() ? about.trim().slice(0, 200) : undefined;
   const aboutQuery = aboutText ? prepare(queryTerms(a, aboutText), a.passageWeights, a.synonyms) : undefined;
-  const items: QuoteItem[] = all
-    .map((q) => ({ q, passage: a.knowledge.passageById.get(q.passage)! }))
-    .filter(({ q, passage }) => {
-      if (!aboutQuery) return true;
-      const doc = { core: new Set(queryTerms(a, q.text)), answer: new Set(queryTerms(a, passage.text)), passage: new Set<string>() };
-      return coverage(aboutQuery, doc).coverage >= 0.5;
-    })
+  const candidates = all.map((q) => ({ q, passage: a.knowledge.passageById.get(q.passage)! }));
+  // Quotes that use the very words; failing that, their synonyms; failing that, quotes from
+  // passages about it.
+  const matching = (min: number) => (aboutQuery ? candidates.filter(({ q }) => coverage(aboutQuery, a.quoteDocs.get(q.id)!).coverage >= min) : candidates);
+  const chosen = [0.99, 0.6, 0.5].map(matching).find((list) => list.length > 0) ?? [];
+  const items: QuoteItem[] = chosen
     .sort((x, y) => x.passage.paragraph - y.passage.paragraph)
     .map(({ q, passage }) => ({ id: q.id, text: q.text, speaker: speaker.id, citation: citation(passage) }));
 

@@ -19,8 +19,21 @@ export function editDistance(a: string, b: string): number {
 
 /** Edits a word of this length may be away from a known word and still be taken for it. */
 function allowedEdits(length: number): number {
-  if (length < 5) return 0;
+  if (length < 4) return 0;
   return length < 8 ? 1 : 2;
+}
+
+/**
+ * A 4-letter word is only taken for a known word one letter longer or shorter, or with two
+ * letters swapped ("vist" for "visit"): a changed letter makes too many other real words
+ * ("rate" is not "gate").
+ */
+function confirms(word: string, known: string, distance: number): boolean {
+  if (word.length >= 5) return distance <= allowedEdits(word.length);
+  if (distance !== 1) return false;
+  if (known.length !== word.length) return true;
+  const diff = [...word].map((c, i) => (c === known[i] ? -1 : i)).filter((i) => i >= 0);
+  return diff.length === 2 && word[diff[0]!] === known[diff[1]!] && word[diff[1]!] === known[diff[0]!];
 }
 
 /**
@@ -48,14 +61,13 @@ export class SpellChecker {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     let best = word;
-    const limit = allowedEdits(word.length);
-    if (limit > 0) {
+    if (allowedEdits(word.length) > 0) {
       let bestDistance = Infinity;
       let bestFrequency = -1;
       for (const { item } of this.fuse.search(word, { limit: 12 })) {
         const distance = editDistance(word, item);
         const frequency = this.frequency.get(item) ?? 0;
-        if (distance > limit) continue;
+        if (!confirms(word, item, distance)) continue;
         if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
           best = item;
           bestDistance = distance;

@@ -4,7 +4,7 @@
 import { stem } from './text.ts';
 
 const GROUPS: string[][] = [
-  ['meet', 'meeting', 'met', 'talk', 'talks', 'discussion', 'discuss', 'summit', 'session'],
+  ['meet', 'meeting', 'met', 'talk', 'talks', 'discussion', 'discuss', 'summit', 'session', 'sit'],
   ['venue', 'place', 'location', 'located', 'site', 'building', 'held', 'where'],
   ['age', 'old', 'aged', 'born'],
   ['long', 'duration', 'length', 'lasted', 'last', 'lengthy'],
@@ -38,6 +38,8 @@ const GROUPS: string[][] = [
   ['independence', 'independent', 'sovereignty', 'separate', 'breakaway'],
   ['defend', 'protect', 'defence', 'attack'],
   ['gate', 'gates', 'microsoft'],
+  ['found', 'founder', 'founded', 'cofounder', 'founding'],
+  ['attitude', 'view', 'stance', 'position', 'approach', 'outlook'],
   ['abuse', 'abuses', 'violation', 'violations', 'persecution'],
   ['right', 'rights'],
   ['korea', 'korean', 'pyongyang', 'dprk'],

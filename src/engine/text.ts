@@ -27,6 +27,8 @@ const STOP_WORDS = new Set(
   not no nor don doesn didn isn wasn aren weren haven hasn hadn won wouldn couldn shouldn
   know knows let get got please thing things kind sort much many lot
   make makes made making happen happens happened take takes took taken give gives gave given come comes came seem seems
+  go goes went gone up down out off away again everyone everybody anyone anybody someone somebody anything something everything
+  describe describes described call calls called mention mentions mentioned exactly specifically really toward towards
   s t d ll m re ve go going gonna wanna want like actually basically literally anyway`.split(/\s+/),
 );
 // "us" is kept out of the stop words on purpose: here it nearly always means the United States.
@@ -59,6 +61,7 @@ export function stem(word: string): string {
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is|ys)$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
   else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
