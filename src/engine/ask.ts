@@ -1,7 +1,7 @@
 import type { LoadedPassage } from '../knowledge/types.ts';
 import { type Analysis, type EntryRecord, queryTerms } from './analysis.ts';
 import { coverage, prepare, recall } from './matcher.ts';
-import { asksForQuantity, asksForSpeech, asksForTime, hasQuantity, hasTime } from './question-type.ts';
+import { asksAboutFuture, asksForQuantity, asksForSpeech, asksForTime, hasQuantity, hasTime, speaksOfFuture } from './question-type.ts';
 import { QUESTION_WORDS, terms, words } from './text.ts';
 import { type AskResult, type Citation, EngineInputError, type Suggestion } from './types.ts';
 
@@ -131,10 +131,12 @@ export function ask(a: Analysis, question: string): AskResult {
   const subject = asksForSpeech(query) ? firstSpeakerNamed(a, query) : undefined;
   if (subject && !a.speaking.has(subject)) return refuse();
 
-  // The kind of answer the wording asks for: a number for "how many", a time for "when".
+  // The kind of answer the wording asks for: a number for "how many", a time for "when",
+  // something about what comes next for "will".
   const quantity = asksForQuantity(query);
   const time = asksForTime(query);
-  const fits = (text: string) => (!quantity || hasQuantity(text)) && (!time || hasTime(text));
+  const future = asksAboutFuture(query);
+  const fits = (text: string) => (!quantity || hasQuantity(text)) && (!time || hasTime(text)) && (!future || speaksOfFuture(text));
   const top = ranked.find((s) => fits(s.record.entry.answer));
   if (accepts(top)) return answerEntry(a, query, top.record, ranked);
 

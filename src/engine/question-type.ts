@@ -26,6 +26,16 @@ export function hasTime(answer: string): boolean {
   return TIME.test(answer);
 }
 
+/** "when will…", "…next…", "…again?": the question is about what comes after the talks. */
+export function asksAboutFuture(question: string): boolean {
+  const w = words(question);
+  return w.includes('will') || w.includes('next') || w.includes('future') || w.at(-1) === 'again';
+}
+
+export function speaksOfFuture(answer: string): boolean {
+  return /\b(will|would|could|future|further|hoped?|hopes|next|plans?|expected|wishes)\b/i.test(answer);
+}
+
 /** "what did X say / think / tell …": the question is about someone's words or views. */
 export function asksForSpeech(question: string): boolean {
   return words(question).some((w) => SPEECH.has(w));
