@@ -1,0 +1,87 @@
+// /ask question:<text> [hide] — a short answer with the article's passages, cited by paragraph.
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { EngineInputError, type AskResult, type Engine, type Suggestion } from '../src/engine/types.ts';
+import { stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
+import { suggestionRow } from '../src/replies/buttons.ts';
+import { citedEmbed } from '../src/replies/cited-embed.ts';
+import { escapeAndFit, escapeText, withoutMentions } from '../src/replies/escape.ts';
+import { staleButton } from '../src/replies/notices.ts';
+import { ephemeral } from '../src/replies/safe-reply.ts';
+
+export const QUESTION_MAX_LENGTH = 300;
+
+export const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'ask',
+  description: 'Ask about the June 2023 Blinken–Xi talks; answers quote the BBC article',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      description: 'Your question, e.g. how long did they meet?',
+      required: true,
+      max_length: QUESTION_MAX_LENGTH,
+      autocomplete: true,
+    },
+    { type: ApplicationCommandOptionType.Boolean, name: 'hide', description: 'Only you see the answer', required: false },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export function execute(ctx: CommandContext, options: CommandOptions): HandlerResult {
+  const question = stringOption(options, 'question') ?? '';
+  let result: AskResult;
+  try {
+    result = ctx.engine.ask(withoutMentions(question));
+  } catch (error) {
+    if (error instanceof EngineInputError) return { reply: ephemeral({ content: error.message }), answered: false };
+    throw error;
+  }
+  return answerReply(ctx, result, question);
+}
+
+/** The reply for an engine answer: the cited embed, or an ephemeral "the article doesn't say". */
+export function answerReply(ctx: CommandContext, result: AskResult, question: string): HandlerResult {
+  if (result.answered && result.answer) {
+    const embed = citedEmbed({ title: question, description: result.answer, citations: result.citations, source: ctx.source });
+    return { reply: { embeds: [embed], components: suggestionRow(result.suggestions) }, answered: true };
+  }
+  const suggestions = result.suggestions.length > 0 ? result.suggestions : starterSuggestions(ctx.engine);
+  const tryThese = suggestions.length > 0 ? ' You could try one of these:' : '';
+  return {
+    reply: ephemeral({
+      content: `The article doesn't say — I found nothing about “${escapeAndFit(question.trim(), 300)}” in the ${escapeText(ctx.source.outlet)} report.${tryThese}`,
+      components: suggestionRow(suggestions),
+    }),
+    answered: false,
+    unanswered: question,
+  };
+}
+
+/** Good first questions (what autocomplete offers on an empty field), as curated Q&A entries. */
+export function starterSuggestions(engine: Engine, count = 3): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const choice of engine.completeQuestion('', count * 2)) {
+    const entryId = engine.ask(choice.value).entryId;
+    if (entryId && !out.some((s) => s.id === entryId)) out.push({ kind: 'question', id: entryId, label: choice.name });
+    if (out.length === count) break;
+  }
+  return out;
+}
+
+export function autocomplete(ctx: CommandContext, focused: { name: string; value: string }) {
+  return focused.name === 'question' ? ctx.engine.completeQuestion(focused.value, 25) : [];
+}
+
+const command: CommandModule = {
+  data,
+  execute,
+  autocomplete,
+  buttons: {
+    ask(ctx, action) {
+      const result = ctx.engine.askEntry(action.entryId);
+      if (!result) return { reply: staleButton(), answered: false, stale: true };
+      return answerReply(ctx, result, result.query);
+    },
+  },
+};
+export default command;

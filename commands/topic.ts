@@ -1,0 +1,68 @@
+// /topic name:<text> [hide] — a topic's summary and the passages it rests on.
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { EngineInputError, type TopicResult } from '../src/engine/types.ts';
+import { stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
+import { suggestionRow } from '../src/replies/buttons.ts';
+import { citedEmbed } from '../src/replies/cited-embed.ts';
+import { escapeAndFit } from '../src/replies/escape.ts';
+import { staleButton } from '../src/replies/notices.ts';
+import { ephemeral } from '../src/replies/safe-reply.ts';
+
+export const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'topic',
+  description: 'A topic from the talks: a summary and the article’s passages on it',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'name',
+      description: 'The topic, e.g. taiwan',
+      required: true,
+      max_length: 100,
+      autocomplete: true,
+    },
+    { type: ApplicationCommandOptionType.Boolean, name: 'hide', description: 'Only you see the answer', required: false },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export function execute(ctx: CommandContext, options: CommandOptions): HandlerResult {
+  const name = stringOption(options, 'name') ?? '';
+  let result: TopicResult;
+  try {
+    result = ctx.engine.topic(name);
+  } catch (error) {
+    if (error instanceof EngineInputError) return { reply: ephemeral({ content: error.message }), answered: false };
+    throw error;
+  }
+  return topicReply(ctx, result, name);
+}
+
+export function topicReply(ctx: CommandContext, result: TopicResult, asked: string): HandlerResult {
+  if (result.topic && result.title && result.summary) {
+    const embed = citedEmbed({ title: result.title, description: result.summary, citations: result.citations, source: ctx.source });
+    return { reply: { embeds: [embed], components: suggestionRow(result.suggestions) }, answered: true };
+  }
+  const tryThese = result.suggestions.length > 0 ? ' Topics it covers include:' : '';
+  return {
+    reply: ephemeral({
+      content: `The article has no topic called “${escapeAndFit(asked.trim(), 100)}”.${tryThese}`,
+      components: suggestionRow(result.suggestions),
+    }),
+    answered: false,
+    unanswered: asked,
+  };
+}
+
+const command: CommandModule = {
+  data,
+  execute,
+  autocomplete: (ctx, focused) => (focused.name === 'name' ? ctx.engine.completeTopic(focused.value, 25) : []),
+  buttons: {
+    topic(ctx, action) {
+      const result = ctx.engine.topic(action.topicId);
+      if (result.topic !== action.topicId) return { reply: staleButton(), answered: false, stale: true };
+      return topicReply(ctx, result, action.topicId);
+    },
+  },
+};
+export default command;

@@ -1,0 +1,48 @@
+// The contract between the router and the command modules in commands/. Handlers are
+// transport-neutral: plain values in, plain reply data out.
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Engine } from '../engine/types.ts';
+import type { SourceInfo } from '../replies/cited-embed.ts';
+import type { ButtonAction } from '../replies/custom-id.ts';
+import type { Reply, ReplyChoice } from '../replies/types.ts';
+
+export interface CommandContext {
+  engine: Engine;
+  source: SourceInfo;
+  userId: string;
+  guildId: string | null;
+}
+
+export type OptionValue = string | number | boolean;
+export type CommandOptions = Readonly<Record<string, OptionValue | undefined>>;
+
+export interface HandlerResult {
+  reply: Reply;
+  /** For a button: edit the message the button is on instead of sending a new one. */
+  update?: boolean;
+  /** Whether the article answered (false for refusals and "the article doesn't say"). */
+  answered: boolean;
+  /** What the person asked, when it went unanswered: logged for the curators. */
+  unanswered?: string;
+  /** A button whose ids no longer match the knowledge base. */
+  stale?: boolean;
+}
+
+export type Handled = HandlerResult | Promise<HandlerResult>;
+
+export type ButtonHandlers = {
+  [K in ButtonAction['kind']]?: (ctx: CommandContext, action: Extract<ButtonAction, { kind: K }>) => Handled;
+};
+
+export interface CommandModule {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(ctx: CommandContext, options: CommandOptions): Handled;
+  autocomplete?(ctx: CommandContext, focused: { name: string; value: string }, options: CommandOptions): ReplyChoice[] | Promise<ReplyChoice[]>;
+  /** The button kinds this command answers (see src/replies/custom-id.ts). */
+  buttons?: ButtonHandlers;
+}
+
+export function stringOption(options: CommandOptions, name: string): string | undefined {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+}

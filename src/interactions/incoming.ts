@@ -1,0 +1,34 @@
+// What a transport hands the router, and how the router answers through it.
+import type { Reply, ReplyChoice } from '../replies/types.ts';
+import type { CommandOptions } from './command.ts';
+
+interface Who {
+  userId: string;
+  guildId: string | null;
+}
+
+export type Incoming =
+  | (Who & { kind: 'command'; name: string; options: CommandOptions })
+  | (Who & { kind: 'autocomplete'; name: string; focused: { name: string; value: string }; options: CommandOptions })
+  /** A button (or any message component) click; `ephemeral` tells whether its message was ephemeral. */
+  | (Who & { kind: 'button'; customId: string; ephemeral: boolean });
+
+/**
+ * One interaction's ways to answer. The first answer must be `reply`, `update`, `defer` or
+ * `respondChoices`, within Discord's 3 seconds; the others come after.
+ */
+export interface Responder {
+  /** A new message (callback type 4). */
+  reply(data: Reply): Promise<void>;
+  /** Edit the message the button is on (callback type 7). */
+  update(data: Reply): Promise<void>;
+  /** Acknowledge now, answer later: a "thinking…" reply (type 5), or for a button, no visible change (type 6). */
+  defer(options: { ephemeral: boolean } | { update: true }): Promise<void>;
+  /** After a defer: the deferred reply, or for a deferred button, the button's message. */
+  editReply(data: Reply): Promise<void>;
+  /** An extra message after the first answer; may be ephemeral whatever came before. */
+  followUp(data: Reply): Promise<void>;
+  deleteReply(): Promise<void>;
+  /** Autocomplete choices (type 8). */
+  respondChoices(choices: ReplyChoice[]): Promise<void>;
+}

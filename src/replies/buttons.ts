@@ -1,0 +1,40 @@
+import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId } from 'discord-api-types/v10';
+import type { Suggestion } from '../engine/types.ts';
+import { encodeCustomId, type ButtonAction } from './custom-id.ts';
+import { LIMITS, truncate } from './limits.ts';
+import type { ButtonRow } from './types.ts';
+
+export function button(action: ButtonAction, label: string, options: { disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary } = {}): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    style: options.style ?? ButtonStyle.Secondary,
+    label: truncate(label, LIMITS.buttonLabel),
+    custom_id: encodeCustomId(action),
+    ...(options.disabled ? { disabled: true } : {}),
+  };
+}
+
+export function suggestionAction(suggestion: Suggestion): ButtonAction {
+  switch (suggestion.kind) {
+    case 'question':
+      return { kind: 'ask', entryId: suggestion.id };
+    case 'topic':
+      return { kind: 'topic', topicId: suggestion.id };
+    case 'speaker':
+      return { kind: 'quote', speakerId: suggestion.id };
+  }
+}
+
+/** Up to 3 suggestion buttons in one row (none when there is nothing to suggest). */
+export function suggestionRow(suggestions: readonly Suggestion[], max = 3): ButtonRow[] {
+  const seen = new Set<string>();
+  const buttons: APIButtonComponentWithCustomId[] = [];
+  for (const s of suggestions) {
+    const b = button(suggestionAction(s), s.label);
+    if (seen.has(b.custom_id)) continue;
+    seen.add(b.custom_id);
+    buttons.push(b);
+    if (buttons.length === max) break;
+  }
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+}

@@ -1,0 +1,87 @@
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { Citation } from '../engine/types.ts';
+import { escapeAndFit } from './escape.ts';
+import { LIMITS, truncate } from './limits.ts';
+
+/** What the replies say about where answers come from: the knowledge base's article. */
+export interface SourceInfo {
+  title: string;
+  outlet: string;
+  event: string;
+}
+
+export const EMBED_COLOR = 0xbb1919;
+
+export function sourceLine(source: SourceInfo): string {
+  return `Source: ${source.outlet} — “${source.title}”`;
+}
+
+export function paragraphLabel(paragraph: number): string {
+  return `¶ ${paragraph}`;
+}
+
+export interface CitedEmbedInput {
+  /** Plain text; escaped here. */
+  title: string;
+  /** Plain text; escaped here. */
+  description: string;
+  citations: readonly Citation[];
+  source: SourceInfo;
+  /** Added before the source in the footer, e.g. "Page 2 of 3". */
+  footerPrefix?: string;
+}
+
+/**
+ * An answer with its evidence: the answer as the description, then each cited passage as a block
+ * quote in a field named by its paragraph number, and the source in the footer. Stays within every
+ * embed limit: passages that no longer fit are named in one last field instead of quoted.
+ */
+export function citedEmbed(input: CitedEmbedInput): APIEmbed {
+  const footer = truncate(input.footerPrefix ? `${input.footerPrefix} · ${sourceLine(input.source)}` : sourceLine(input.source), LIMITS.footerText);
+  const title = escapeAndFit(input.title, LIMITS.embedTitle);
+  const description = escapeAndFit(input.description, LIMITS.embedDescription);
+  const citations = [...input.citations].sort((a, b) => a.paragraph - b.paragraph);
+
+  // Room left for fields, keeping enough for a closing "more passages" field.
+  const reserve = 200;
+  let budget = LIMITS.embedTotal - title.length - description.length - footer.length - reserve;
+  const fields: APIEmbedField[] = [];
+  let shown = 0;
+  for (const c of citations) {
+    if (fields.length === LIMITS.embedFields - 1) break;
+    const name = paragraphLabel(c.paragraph);
+    const room = Math.min(LIMITS.fieldValue, budget - name.length);
+    if (room < 80) break;
+    const value = `> ${escapeAndFit(oneLine(c.text), room - 2)}`;
+    fields.push({ name, value });
+    budget -= name.length + value.length;
+    shown += 1;
+  }
+  const rest = citations.slice(shown);
+  if (rest.length > 0) {
+    fields.push({ name: 'More passages', value: truncate(paragraphRanges(rest.map((c) => c.paragraph)), reserve - 20) });
+  }
+
+  const embed: APIEmbed = { color: EMBED_COLOR, footer: { text: footer } };
+  if (title) embed.title = title;
+  if (description) embed.description = description;
+  if (fields.length > 0) embed.fields = fields;
+  return embed;
+}
+
+/** Passages are paragraphs; a stray line break would end the block quote early. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** `¶ 3–5, 8, 10`: paragraph numbers with runs shortened. */
+export function paragraphRanges(paragraphs: readonly number[]): string {
+  const sorted = [...new Set(paragraphs)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    while (sorted[i + 1] === sorted[i]! + 1) i++;
+    parts.push(sorted[i] === start ? `${start}` : `${start}–${sorted[i]}`);
+  }
+  return parts.length > 0 ? `¶ ${parts.join(', ')}` : '';
+}

@@ -1,0 +1,47 @@
+// Button custom ids carry everything a click needs, so the bot keeps no per-message state:
+//   ask:<qa entry id>                       answer a curated question
+//   topic:<topic id>                        show a topic
+//   quote:<speaker id>                      show a speaker's quotes (a new reply)
+//   quote:<speaker id>:<page>[:<about>]     a page of them (edits the message in place)
+// Decoding checks the shape only; handlers check the ids against the knowledge base.
+import { LIMITS } from './limits.ts';
+
+export type ButtonAction =
+  | { kind: 'ask'; entryId: string }
+  | { kind: 'topic'; topicId: string }
+  | { kind: 'quote'; speakerId: string; page?: number; about?: string };
+
+/** The knowledge base's id format (src/knowledge/schema.ts). */
+const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const PAGE = /^(0|[1-9][0-9]{0,2})$/;
+
+export function encodeCustomId(action: ButtonAction): string {
+  switch (action.kind) {
+    case 'ask':
+      return `ask:${action.entryId}`;
+    case 'topic':
+      return `topic:${action.topicId}`;
+    case 'quote': {
+      if (action.page === undefined) return `quote:${action.speakerId}`;
+      const base = `quote:${action.speakerId}:${action.page}`;
+      const about = action.about?.trim();
+      if (!about) return base;
+      // /quote limits `about` so this cut should never happen; it keeps the id legal if it does.
+      return `${base}:${about}`.slice(0, LIMITS.customId).trimEnd();
+    }
+  }
+}
+
+/** The action a custom id stands for, or null when it is not one this bot made. */
+export function decodeCustomId(customId: string): ButtonAction | null {
+  if (customId.length === 0 || customId.length > LIMITS.customId) return null;
+  const [kind, id, page, ...rest] = customId.split(':');
+  if (id === undefined || !ID.test(id)) return null;
+  if (kind === 'ask' && page === undefined) return { kind: 'ask', entryId: id };
+  if (kind === 'topic' && page === undefined) return { kind: 'topic', topicId: id };
+  if (kind !== 'quote') return null;
+  if (page === undefined) return { kind: 'quote', speakerId: id };
+  if (!PAGE.test(page)) return null;
+  const about = rest.join(':').trim();
+  return about ? { kind: 'quote', speakerId: id, page: Number(page), about } : { kind: 'quote', speakerId: id, page: Number(page) };
+}

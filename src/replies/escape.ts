@@ -1,0 +1,52 @@
+import { escapeMarkdown } from '@discordjs/formatters';
+import { truncate } from './limits.ts';
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * Makes text show exactly as typed: Discord markdown (bold, code fences, headings, lists, masked
+ * links, block quotes) is escaped, and mention syntax (@everyone, <@id>, <@&role>, <#channel>) is
+ * broken so it renders as plain text. allowed_mentions already stops pings; this stops the look.
+ */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(/^(\s*)(>|-#)/gm, '$1\\$2')
+    .replace(/<(?=[@#:/]|a:|t:)/g, '\\<')
+    .replace(/@(everyone|here)/g, `@${ZERO_WIDTH_SPACE}$1`);
+}
+
+/**
+ * Escapes and cuts to `max`. Cuts the raw text rather than the escaped text, so a cut never lands
+ * inside an escape sequence and leaves a stray backslash.
+ */
+export function escapeAndFit(text: string, max: number): string {
+  const whole = escapeText(text);
+  if (whole.length <= max) return whole;
+  // The longest cut of the raw text whose escaped form fits.
+  let lo = 0;
+  let hi = text.length;
+  let best = '';
+  while (lo <= hi) {
+    const keep = Math.floor((lo + hi) / 2);
+    const candidate = escapeText(truncate(text, keep));
+    if (candidate.length <= max) {
+      best = candidate;
+      lo = keep + 1;
+    } else {
+      hi = keep - 1;
+    }
+  }
+  return best;
+}
+
+/**
+ * Discord mention syntax (<@id>, <@!id>, <@&role>, <#channel>, @everyone, @here) taken out of a
+ * question before the engine sees it: it names nobody the article knows.
+ */
+export function withoutMentions(text: string): string {
+  return text
+    .replace(/<(@[!&]?|#)\d+>/g, ' ')
+    .replace(/@(everyone|here)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

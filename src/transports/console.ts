@@ -1,0 +1,151 @@
+// The local console: `npm start` without a token. Lines typed on stdin run the same command
+// modules, through the same router, as the Discord bot; replies are printed as text.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
+import type { CommandModule, CommandOptions, OptionValue } from '../interactions/command.ts';
+import type { Incoming, Responder } from '../interactions/incoming.ts';
+import type { Router } from '../interactions/router.ts';
+import { renderReply, type ConsoleButton } from './console-render.ts';
+
+export const CONSOLE_USER_ID = 'console';
+
+export const CONSOLE_BANNER = [
+  'No DISCORD_TOKEN is set, so this is the local console: it runs the same commands as the Discord bot and prints their replies.',
+  'To connect to Discord: copy .env.example to .env, set DISCORD_TOKEN and DISCORD_APPLICATION_ID, run `npm run deploy-commands`, then `npm start`.',
+  'Type /help, /ask <question>, /quote <speaker> [about:<text>], /topic <name>, or a number to press a button. End of input (Ctrl-D) quits.',
+].join('\n');
+
+export type ParsedLine =
+  | { kind: 'empty' }
+  | { kind: 'quit' }
+  | { kind: 'press'; number: number }
+  | { kind: 'problem'; message: string }
+  | { kind: 'incoming'; incoming: Incoming };
+
+/**
+ * `/ask how long…`, `/ask question:how long… hide:true`, `/quote blinken about:taiwan`,
+ * `/topic taiwan`, `/help`, a button number, or a bare question (taken as /ask).
+ */
+export function parseLine(line: string, commands: readonly CommandModule[]): ParsedLine {
+  const text = line.trim();
+  if (!text) return { kind: 'empty' };
+  if (/^(exit|quit|\/exit|\/quit)$/i.test(text)) return { kind: 'quit' };
+  if (/^\d+$/.test(text)) return { kind: 'press', number: Number(text) };
+  const match = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
+  const name = match ? match[1]!.toLowerCase() : 'ask';
+  const rest = match ? match[2]! : text;
+  const who = { userId: CONSOLE_USER_ID, guildId: null };
+  const command = commands.find((c) => c.data.name === name);
+  // Unknown commands still go to the router, which answers them as Discord would.
+  if (!command) return { kind: 'incoming', incoming: { ...who, kind: 'command', name, options: {} } };
+
+  const defs = (command.data.options ?? []) as APIApplicationCommandOption[];
+  const parsed = parseOptions(rest, defs);
+  if (typeof parsed === 'string') return { kind: 'problem', message: parsed };
+  const missing = defs.find((d) => d.required && parsed[d.name] === undefined);
+  if (missing) {
+    // What Discord would show while the field is empty: the autocomplete choices.
+    if ('autocomplete' in missing && missing.autocomplete) {
+      return { kind: 'incoming', incoming: { ...who, kind: 'autocomplete', name, focused: { name: missing.name, value: '' }, options: parsed } };
+    }
+    return { kind: 'problem', message: `/${name} needs ${missing.name}: ${missing.description}` };
+  }
+  return { kind: 'incoming', incoming: { ...who, kind: 'command', name, options: parsed } };
+}
+
+/** `name:value` pairs; text before the first pair belongs to the first option. */
+function parseOptions(rest: string, defs: APIApplicationCommandOption[]): CommandOptions | string {
+  const raw: Record<string, string> = {};
+  if (defs.length === 0) return rest.trim() ? `this command takes no options` : {};
+  const names = defs.map((d) => d.name.replace(/[-]/g, '\\-')).join('|');
+  const marker = new RegExp(`(?:^|\\s)(${names}):`, 'g');
+  const marks = [...rest.matchAll(marker)];
+  const leading = rest.slice(0, marks[0]?.index ?? rest.length).trim();
+  if (leading) raw[defs[0]!.name] = leading;
+  marks.forEach((m, i) => {
+    const start = m.index + m[0].length;
+    raw[m[1]!] = rest.slice(start, marks[i + 1]?.index ?? rest.length).trim();
+  });
+
+  const options: Record<string, OptionValue> = {};
+  for (const def of defs) {
+    const value = raw[def.name];
+    if (value === undefined || value === '') continue;
+    if (def.type === ApplicationCommandOptionType.Boolean) {
+      if (!/^(true|false|yes|no)$/i.test(value)) return `${def.name} must be true or false`;
+      options[def.name] = /^(true|yes)$/i.test(value);
+    } else if (def.type === ApplicationCommandOptionType.String) {
+      if (def.max_length !== undefined && value.length > def.max_length) return `${def.name} is at most ${def.max_length} characters`;
+      options[def.name] = value;
+    }
+  }
+  return options;
+}
+
+export interface ConsoleOptions {
+  router: Router;
+  commands: readonly CommandModule[];
+  input: Readable;
+  output: Writable;
+  /** Show a prompt (when a person is typing in a terminal). */
+  prompt?: boolean;
+}
+
+/** Reads lines until the end of input (or `quit`), answering each in turn. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { router, commands, output } = options;
+  const write = (text: string) => output.write(`${text}\n`);
+  const lines = createInterface({ input: options.input, output: options.prompt ? output : undefined, terminal: options.prompt ?? false });
+  let buttons: ConsoleButton[] = [];
+
+  const show = (text: string, shown: ConsoleButton[]) => {
+    write(text);
+    buttons = shown;
+  };
+  const responder: Responder = {
+    async reply(data) {
+      const r = renderReply(data);
+      show(r.text, r.buttons);
+    },
+    async update(data) {
+      const r = renderReply(data);
+      show(`(the message above is updated)\n${r.text}`, r.buttons);
+    },
+    async defer() {},
+    async editReply(data) {
+      const r = renderReply(data);
+      show(r.text, r.buttons);
+    },
+    async followUp(data) {
+      const r = renderReply(data);
+      show(r.text, r.buttons);
+    },
+    async deleteReply() {},
+    async respondChoices(choices) {
+      write(choices.length > 0 ? `Suggestions:\n${choices.map((c) => `  • ${c.name}`).join('\n')}` : 'No suggestions.');
+    },
+  };
+
+  // In a terminal, Ctrl-C reaches readline rather than the process: treat it as the end of input.
+  lines.on('SIGINT', () => lines.close());
+  if (options.prompt) lines.setPrompt('> ');
+  lines.prompt();
+  for await (const line of lines) {
+    const parsed = parseLine(line, commands);
+    if (parsed.kind === 'quit') break;
+    if (parsed.kind === 'problem') write(parsed.message);
+    if (parsed.kind === 'press') {
+      const pressed = buttons[parsed.number - 1];
+      if (!pressed) write(buttons.length > 0 ? `There is no button ${parsed.number}: pick 1 to ${buttons.length}.` : 'There are no buttons to press.');
+      else {
+        write(`(pressed “${pressed.label}”)`);
+        await router.handle({ kind: 'button', userId: CONSOLE_USER_ID, guildId: null, customId: pressed.customId, ephemeral: pressed.ephemeral }, responder);
+      }
+    }
+    if (parsed.kind === 'incoming') await router.handle(parsed.incoming, responder);
+    if (parsed.kind !== 'empty') write('');
+    lines.prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,203 @@
+// The Discord door: a discord.js client on the gateway (Guilds intent only). Each interaction is
+// turned into an Incoming for the router, which answers through a Responder mapped onto
+// discord.js' reply/update/deferReply/editReply/respond.
+import {
+  type AutocompleteInteraction,
+  Client,
+  type CommandInteractionOption,
+  DiscordAPIError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { CommandOptions, OptionValue } from '../interactions/command.ts';
+import type { Incoming, Responder } from '../interactions/incoming.ts';
+import type { Router } from '../interactions/router.ts';
+import { NO_MENTIONS } from '../replies/safe-reply.ts';
+import type { Reply } from '../replies/types.ts';
+
+export interface GatewayOptions {
+  token: string;
+  apiUrl: string;
+  applicationId: string | undefined;
+  router: Router;
+  logger: Logger;
+  /** Called when Discord ends the session for good (bad token, disallowed intents). */
+  onFatal(message: string): void;
+}
+
+/** Gateway close codes after which discord.js will not reconnect. */
+const FATAL_CLOSE_CODES: Record<number, string> = {
+  4004: 'Discord rejected DISCORD_TOKEN when connecting to the gateway (authentication failed)',
+  4010: 'Discord rejected the shard configuration (invalid shard)',
+  4011: 'the bot is in too many guilds for one shard (sharding required)',
+  4012: 'Discord does not support the requested gateway version',
+  4013: 'Discord rejected the gateway intents (invalid intents)',
+  4014: 'Discord refused the gateway intents (disallowed intents): enable them in the Developer Portal',
+};
+
+export async function startGateway(options: GatewayOptions): Promise<Client> {
+  const { logger, router } = options;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: { api: options.apiUrl },
+  });
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const incoming = toIncoming(interaction);
+    if (!incoming) return;
+    router.handle(incoming, responderFor(interaction)).catch((error: unknown) => logger.error({ err: error }, 'router failed'));
+  });
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ user: ready.user.tag, applicationId: ready.application.id, guilds: ready.guilds.cache.size }, 'connected to Discord');
+    if (options.applicationId && ready.application.id !== options.applicationId) {
+      logger.warn(
+        { expected: options.applicationId, actual: ready.application.id },
+        'DISCORD_APPLICATION_ID does not match the application of DISCORD_TOKEN: commands registered with it will not reach this bot',
+      );
+    }
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const fatal = FATAL_CLOSE_CODES[event.code];
+    if (fatal) options.onFatal(`${fatal} (close code ${event.code}).`);
+    else logger.warn({ code: event.code, shardId }, 'disconnected from the gateway');
+  });
+
+  try {
+    await client.login(options.token);
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    throw new LoginError(describeDiscordError(error, options.apiUrl));
+  }
+  return client;
+}
+
+/** Start-up failed talking to Discord; the message is one line for a person. */
+export class LoginError extends Error {
+  override name = 'LoginError';
+}
+
+/** One line for a person about a failed request to Discord (login, command registration). */
+export function describeDiscordError(error: unknown, apiUrl: string): string {
+  const e = error as { code?: unknown; status?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  if (e.code === DiscordjsErrorCodes.TokenInvalid || e.status === 401) {
+    return 'Discord rejected DISCORD_TOKEN (401 Unauthorized). Check the bot token: Developer Portal → your app → Bot → Reset Token.';
+  }
+  if (error instanceof DiscordAPIError || typeof e.status === 'number') {
+    return `Discord answered HTTP ${String(e.status)}: ${String(e.message)}`;
+  }
+  const cause = e.cause?.code ?? e.cause?.message ?? e.message;
+  return `Could not connect to Discord at ${apiUrl}: ${String(cause)}`;
+}
+
+export function toIncoming(interaction: Interaction): Incoming | null {
+  const who = { userId: interaction.user.id, guildId: interaction.guildId };
+  if (interaction.isChatInputCommand()) {
+    return { ...who, kind: 'command', name: interaction.commandName, options: optionsOf(interaction.options.data) };
+  }
+  if (interaction.isAutocomplete()) {
+    const focused = interaction.options.getFocused(true);
+    return {
+      ...who,
+      kind: 'autocomplete',
+      name: interaction.commandName,
+      focused: { name: focused.name, value: String(focused.value) },
+      options: optionsOf(interaction.options.data),
+    };
+  }
+  // Commands this bot does not define (context menus) get the router's "unknown command" apology.
+  if (interaction.isCommand()) return { ...who, kind: 'command', name: interaction.commandName, options: {} };
+  if (interaction.isMessageComponent()) {
+    return { ...who, kind: 'button', customId: interaction.customId, ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral) };
+  }
+  // No modals are sent, so a submit can only be stale or forged: the router says so.
+  if (interaction.isModalSubmit()) return { ...who, kind: 'button', customId: interaction.customId, ephemeral: false };
+  return null;
+}
+
+function optionsOf(data: readonly CommandInteractionOption[]): CommandOptions {
+  const out: Record<string, OptionValue> = {};
+  for (const option of data) {
+    if (option.value !== undefined && option.value !== null) out[option.name] = option.value;
+  }
+  return out;
+}
+
+function replyOptions(data: Reply): InteractionReplyOptions {
+  return {
+    ...(data.content !== undefined ? { content: data.content } : {}),
+    embeds: data.embeds ?? [],
+    components: data.components ?? [],
+    ...(data.flags !== undefined ? { flags: data.flags } : {}),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** Edits replace the whole message: unset content and components are cleared, not kept. */
+function editOptions(data: Reply): InteractionEditReplyOptions {
+  return { content: data.content ?? '', embeds: data.embeds ?? [], components: data.components ?? [], allowedMentions: NO_MENTIONS };
+}
+
+export function responderFor(interaction: Interaction): Responder {
+  if (interaction.isAutocomplete()) return autocompleteResponder(interaction);
+  if (!interaction.isRepliable()) throw new Error('this interaction cannot be answered');
+  return repliableResponder(interaction);
+}
+
+function repliableResponder(interaction: RepliableInteraction): Responder {
+  return {
+    async reply(data) {
+      await interaction.reply(replyOptions(data));
+    },
+    async update(data) {
+      if (!interaction.isMessageComponent()) throw new Error('only a component interaction can update its message');
+      await interaction.update(editOptions(data));
+    },
+    async defer(options) {
+      if ('update' in options) {
+        if (!interaction.isMessageComponent()) throw new Error('only a component interaction can defer an update');
+        await interaction.deferUpdate();
+      } else {
+        await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      }
+    },
+    async editReply(data) {
+      await interaction.editReply(editOptions(data));
+    },
+    async followUp(data) {
+      await interaction.followUp(replyOptions(data));
+    },
+    async deleteReply() {
+      await interaction.deleteReply();
+    },
+    async respondChoices() {
+      throw new Error('only an autocomplete interaction has choices');
+    },
+  };
+}
+
+function autocompleteResponder(interaction: AutocompleteInteraction): Responder {
+  const cannot = async () => {
+    throw new Error('an autocomplete interaction can only answer with choices');
+  };
+  return {
+    reply: cannot,
+    update: cannot,
+    defer: cannot,
+    editReply: cannot,
+    followUp: cannot,
+    deleteReply: cannot,
+    async respondChoices(choices) {
+      await interaction.respond(choices);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_API_URL, parseConfig, requireDiscordCredentials } from '../src/config.ts';
+
+const ID = '123456789012345678';
+
+describe('parseConfig', () => {
+  it('needs nothing: without a token it is the local console', () => {
+    expect(parseConfig({})).toEqual({ token: undefined, applicationId: undefined, guildId: undefined, apiUrl: DEFAULT_API_URL, logLevel: undefined, knowledgeDir: undefined });
+  });
+
+  it('reads every variable, treating empty as unset and dropping a trailing slash from the API URL', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: ' abc.def.ghi ',
+      DISCORD_APPLICATION_ID: ID,
+      DISCORD_GUILD_ID: '',
+      DISCORD_API_URL: 'http://127.0.0.1:3000/api/',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({ token: 'abc.def.ghi', applicationId: ID, guildId: undefined, apiUrl: 'http://127.0.0.1:3000/api', logLevel: 'debug' });
+  });
+
+  it.each([
+    [{ DISCORD_GUILD_ID: 'my-server' }, /DISCORD_GUILD_ID must be a Discord ID: 17 to 20 digits.*got "my-server"/],
+    [{ DISCORD_APPLICATION_ID: '12' }, /DISCORD_APPLICATION_ID must be a Discord ID/],
+    [{ DISCORD_API_URL: 'discord.com' }, /DISCORD_API_URL must be an http\(s\) URL/],
+    [{ DISCORD_API_URL: 'https://discord.com/api/v10' }, /DISCORD_API_URL must be the API base URL without the version/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
+  ])('stops on a bad value, naming the variable and what it expects: %j', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a malformed token', () => {
+    let message = '';
+    try {
+      parseConfig({ DISCORD_TOKEN: 'secret with spaces' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/DISCORD_TOKEN must be a bot token/);
+    expect(message).not.toContain('secret');
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(() => parseConfig({ DISCORD_GUILD_ID: 'x', LOG_LEVEL: 'y' })).toThrow(/DISCORD_GUILD_ID.*LOG_LEVEL/);
+  });
+});
+
+describe('requireDiscordCredentials', () => {
+  it('names what deploy-commands is missing', () => {
+    expect(() => requireDiscordCredentials(parseConfig({}))).toThrow(/DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set/);
+    expect(() => requireDiscordCredentials(parseConfig({ DISCORD_TOKEN: 't' }))).toThrow(/^Configuration error: DISCORD_APPLICATION_ID must be set/);
+    expect(requireDiscordCredentials(parseConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: ID }))).toMatchObject({ token: 't', applicationId: ID });
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { scrubUrlTokens } from '../src/logger.ts';
+import { memoryLogger } from './support/recording.ts';
+
+describe('logger', () => {
+  it('writes one JSON object per line', () => {
+    const log = memoryLogger('info');
+    log.logger.info({ command: 'ask' }, 'interaction');
+    log.logger.debug('hidden at info');
+    expect(log.lines()).toEqual([expect.objectContaining({ level: 30, command: 'ask', msg: 'interaction' })]);
+  });
+
+  it('redacts tokens and never prints the environment', () => {
+    const log = memoryLogger('info');
+    const secret = 'MTIz.secret-token.value';
+    log.logger.info({ token: secret, config: { token: secret, DISCORD_TOKEN: secret }, env: { DISCORD_TOKEN: secret }, headers: { authorization: `Bot ${secret}` } }, 'start');
+    expect(log.text()).not.toContain(secret);
+    expect(log.lines()[0]).toMatchObject({ token: '[redacted]', config: { token: '[redacted]' }, env: '[redacted]' });
+  });
+
+  it('cuts interaction and webhook tokens out of logged errors', () => {
+    const log = memoryLogger('info');
+    const error = Object.assign(new Error('Unknown interaction at https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb24/callback'), {
+      url: 'https://discord.com/api/v10/webhooks/456/aW50ZXJhY3Rpb24/messages/@original',
+    });
+    log.logger.error({ err: error }, 'failed');
+    expect(log.text()).not.toContain('aW50ZXJhY3Rpb24');
+    expect(log.lines()[0]).toMatchObject({ err: { url: 'https://discord.com/api/v10/webhooks/456/[redacted]/messages/@original' } });
+  });
+
+  it('scrubUrlTokens leaves other URLs alone', () => {
+    expect(scrubUrlTokens('https://discord.com/api/v10/applications/1/commands')).toBe('https://discord.com/api/v10/applications/1/commands');
+  });
+});

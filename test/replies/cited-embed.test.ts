@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Citation } from '../../src/engine/types.ts';
+import { citedEmbed, paragraphRanges } from '../../src/replies/cited-embed.ts';
+import { safeReply } from '../../src/replies/safe-reply.ts';
+import { limitIssues, replyIssues } from '../support/discord-spec.ts';
+import { SOURCE } from '../support/fake-engine.ts';
+
+const citation = (paragraph: number, text = `Paragraph ${paragraph} of the article.`): Citation => ({ id: `p${paragraph}`, paragraph, text });
+
+describe('citedEmbed', () => {
+  it('puts the question in the title, the answer in the description and each passage in a numbered block quote', () => {
+    const embed = citedEmbed({ title: 'How long?', description: '35 minutes.', citations: [citation(7), citation(5)], source: SOURCE });
+    expect(embed.title).toBe('How long?');
+    expect(embed.description).toBe('35 minutes.');
+    expect(embed.fields).toEqual([
+      { name: '¶ 5', value: '> Paragraph 5 of the article.' },
+      { name: '¶ 7', value: '> Paragraph 7 of the article.' },
+    ]);
+    expect(embed.footer?.text).toBe('Source: BBC — “US and China pledge to stabilise tense relationship after talks”');
+  });
+
+  it('escapes the title and keeps every passage on its block quote', () => {
+    const embed = citedEmbed({ title: '**hi** `x`', description: 'a', citations: [citation(3, 'line one\nline two *star*')], source: SOURCE });
+    expect(embed.title).toBe('\\*\\*hi\\*\\* \\`x\\`');
+    expect(embed.fields![0]!.value).toBe('> line one line two \\*star\\*');
+  });
+
+  it('stays within the limits for a 6000-character question, a huge answer and many long passages', () => {
+    const citations = Array.from({ length: 40 }, (_, i) => citation(i + 1, 'word '.repeat(400)));
+    const embed = citedEmbed({ title: 'q'.repeat(6000), description: 'a '.repeat(5000), citations, source: SOURCE });
+    const reply = { embeds: [embed], allowed_mentions: { parse: [] } };
+    expect(limitIssues(reply)).toEqual([]);
+    expect(replyIssues(safeReply(reply))).toEqual([]);
+    expect(embed.title!.endsWith('…')).toBe(true);
+    // The passages that did not fit are still named.
+    expect(embed.fields!.at(-1)!.name).toBe('More passages');
+    expect(embed.fields!.at(-1)!.value).toMatch(/^¶ \d+–40$/);
+  });
+});
+
+describe('paragraphRanges', () => {
+  it('shortens runs of paragraph numbers', () => {
+    expect(paragraphRanges([10, 3, 4, 5, 8])).toBe('¶ 3–5, 8, 10');
+    expect(paragraphRanges([7])).toBe('¶ 7');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCustomId, encodeCustomId, type ButtonAction } from '../../src/replies/custom-id.ts';
+
+describe('button custom ids', () => {
+  const actions: ButtonAction[] = [
+    { kind: 'ask', entryId: 'meeting-length' },
+    { kind: 'topic', topicId: 'taiwan' },
+    { kind: 'quote', speakerId: 'blinken' },
+    { kind: 'quote', speakerId: 'blinken', page: 0 },
+    { kind: 'quote', speakerId: 'wang-yi', page: 12, about: 'taiwan: independence' },
+  ];
+
+  it.each(actions)('round-trips %j', (action) => {
+    const id = encodeCustomId(action);
+    expect(id.length).toBeLessThanOrEqual(100);
+    expect(decodeCustomId(id)).toEqual(action);
+  });
+
+  it('uses the documented shapes', () => {
+    expect(encodeCustomId({ kind: 'ask', entryId: 'meeting-length' })).toBe('ask:meeting-length');
+    expect(encodeCustomId({ kind: 'quote', speakerId: 'xi', page: 2, about: 'taiwan' })).toBe('quote:xi:2:taiwan');
+  });
+
+  it('keeps an over-long about within 100 characters', () => {
+    const id = encodeCustomId({ kind: 'quote', speakerId: 'a'.repeat(40), page: 999, about: 'x'.repeat(200) });
+    expect(id.length).toBe(100);
+    expect(decodeCustomId(id)).toMatchObject({ kind: 'quote', speakerId: 'a'.repeat(40), page: 999 });
+  });
+
+  it.each([
+    '',
+    'ask',
+    'ask:',
+    'ask:Meeting-Length',
+    'ask:../../etc',
+    'ask:meeting-length:extra',
+    'topic:taiwan:1',
+    'quote:blinken:-1',
+    'quote:blinken:01',
+    'quote:blinken:1000',
+    'quote:blinken:two',
+    'delete:everything',
+    `ask:${'a'.repeat(41)}`,
+    `quote:blinken:1:${'x'.repeat(100)}`,
+  ])('rejects the tampered id %j', (id) => {
+    expect(decodeCustomId(id)).toBeNull();
+  });
+});
