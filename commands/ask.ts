@@ -1,6 +1,6 @@
 // /ask question:<text> [hide] — a short answer with the article's passages, cited by paragraph.
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { EngineInputError, type AskResult, type Engine, type Suggestion } from '../src/engine/types.ts';
+import { EngineInputError, type AskResult } from '../src/engine/types.ts';
 import { stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
 import { suggestionRow } from '../src/replies/buttons.ts';
 import { citedEmbed } from '../src/replies/cited-embed.ts';
@@ -45,7 +45,7 @@ export function answerReply(ctx: CommandContext, result: AskResult, question: st
     const embed = citedEmbed({ title: question, description: result.answer, citations: result.citations, source: ctx.source });
     return { reply: { embeds: [embed], components: suggestionRow(result.suggestions) }, answered: true };
   }
-  const suggestions = result.suggestions.length > 0 ? result.suggestions : starterSuggestions(ctx.engine);
+  const suggestions = result.suggestions;
   const tryThese = suggestions.length > 0 ? ' You could try one of these:' : '';
   return {
     reply: ephemeral({
@@ -55,17 +55,6 @@ export function answerReply(ctx: CommandContext, result: AskResult, question: st
     answered: false,
     unanswered: question,
   };
-}
-
-/** Good first questions (what autocomplete offers on an empty field), as curated Q&A entries. */
-export function starterSuggestions(engine: Engine, count = 3): Suggestion[] {
-  const out: Suggestion[] = [];
-  for (const choice of engine.completeQuestion('', count * 2)) {
-    const entryId = engine.ask(choice.value).entryId;
-    if (entryId && !out.some((s) => s.id === entryId)) out.push({ kind: 'question', id: entryId, label: choice.name });
-    if (out.length === count) break;
-  }
-  return out;
 }
 
 export function autocomplete(ctx: CommandContext, focused: { name: string; value: string }) {

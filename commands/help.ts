@@ -6,7 +6,7 @@ import { EMBED_COLOR, sourceLine } from '../src/replies/cited-embed.ts';
 import { escapeText } from '../src/replies/escape.ts';
 import { truncate } from '../src/replies/limits.ts';
 import { ephemeral } from '../src/replies/safe-reply.ts';
-import ask, { starterSuggestions } from './ask.ts';
+import ask from './ask.ts';
 import quote from './quote.ts';
 import topic from './topic.ts';
 
@@ -45,7 +45,7 @@ export function execute(ctx: CommandContext): HandlerResult {
   return {
     reply: ephemeral({
       embeds: [{ color: EMBED_COLOR, title: 'About this bot', description, fields, footer: { text: sourceLine(source) } }],
-      components: suggestionRow(starterSuggestions(engine)),
+      components: suggestionRow(engine.starters()),
     }),
     answered: true,
   };

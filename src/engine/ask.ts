@@ -106,7 +106,12 @@ function alternatives(a: Analysis, query: string[], ranked: Scored[]): Suggestio
     if (out.length >= 3) break;
     if ([...content].some((t) => topic.terms.has(t))) out.push({ kind: 'topic', id: topic.id, label: topic.title });
   }
-  return out;
+  return out.length > 0 ? out : starters(a);
+}
+
+/** Good first questions: the entries that open the Q&A file, which curators keep the most useful. */
+export function starters(a: Analysis, count = 3): Suggestion[] {
+  return a.entries.slice(0, count).map(questionSuggestion);
 }
 
 export function answerEntry(a: Analysis, query: string, record: EntryRecord, ranked: Scored[]): AskResult {

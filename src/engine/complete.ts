@@ -3,6 +3,7 @@ import Fuse from 'fuse.js';
 import type { Analysis } from './analysis.ts';
 import { queryTerms } from './analysis.ts';
 import { scoreEntries } from './ask.ts';
+import { words } from './text.ts';
 import type { Choice } from './types.ts';
 
 export const MAX_CHOICES = 25;
@@ -17,10 +18,13 @@ function cut(text: string): string {
 }
 
 export class Completer {
-  private readonly phrasings: Fuse<{ entryId: string; text: string }>;
+  private readonly prefixIndex: { entryId: string; offered: string; words: string[] }[];
+  private readonly phrasings: Fuse<{ entryId: string; text: string; offered: string }>;
 
   constructor(private readonly a: Analysis) {
-    const records = a.knowledge.qa.flatMap((e) => e.questions.map((text) => ({ entryId: e.id, text })));
+    // Matched on any phrasing, offered as the entry's first: the full question a curator wrote.
+    const records = a.knowledge.qa.flatMap((e) => e.questions.map((text) => ({ entryId: e.id, text, offered: e.questions[0]! })));
+    this.prefixIndex = records.map((r) => ({ ...r, words: words(r.text) }));
     this.phrasings = new Fuse(records, { keys: ['text'], threshold: 0.35, ignoreLocation: true, includeScore: true });
   }
 
@@ -35,10 +39,17 @@ export class Completer {
       for (const e of this.a.knowledge.qa.slice(0, Math.min(STARTERS, n))) add(e.id, e.questions[0]!);
       return [...out.values()];
     }
-    // Phrasings resembling what was typed come first, then the engine's own ranking. Fuse's
+    // Phrasings with a word starting with each word typed come first ("tai" → Taiwan), then
+    // phrasings resembling what was typed, then the engine's own ranking. Fuse's
     // matcher cuts patterns over 32 characters into pieces and slows down (15 ms measured for
     // 70 characters), so longer input goes to the engine's ranking alone.
-    if (text.length <= FUSE_PATTERN_CHARS) for (const r of this.phrasings.search(text, { limit: n * 2 })) add(r.item.entryId, r.item.text);
+    const typed = words(text);
+    if (typed.length > 0) {
+      for (const r of this.prefixIndex) {
+        if (typed.every((t) => r.words.some((w) => w.startsWith(t)))) add(r.entryId, r.offered);
+      }
+    }
+    if (text.length <= FUSE_PATTERN_CHARS) for (const r of this.phrasings.search(text, { limit: n * 2 })) add(r.item.entryId, r.item.offered);
     const ranked = scoreEntries(this.a, queryTerms(this.a, text));
     for (const s of ranked) {
       if (s.score < 0.15) break;

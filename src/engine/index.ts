@@ -2,7 +2,7 @@
 // (Discord commands, the local console, the CLI). Nothing here knows about Discord.
 import type { Knowledge } from '../knowledge/types.ts';
 import { analyse } from './analysis.ts';
-import { ask, askEntry } from './ask.ts';
+import { ask, askEntry, starters } from './ask.ts';
 import { Completer } from './complete.ts';
 import { NameResolver, type Named } from './names.ts';
 import { quote } from './quote.ts';
@@ -26,6 +26,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   return {
     ask: (question) => ask(a, question),
     askEntry: (entryId) => askEntry(a, entryId),
+    starters: (count) => starters(a, count),
     quote: (speaker, about) => quote(a, speakerNames, speaker, about),
     topic: (name) => topic(a, topicNames, name),
     completeQuestion: (partial, limit) => completer.questions(partial, limit),

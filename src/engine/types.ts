@@ -68,6 +68,8 @@ export interface Engine {
   askEntry(entryId: string): AskResult | null;
   quote(speaker: string, about?: string): QuoteResult;
   topic(name: string): TopicResult;
+  /** Good first questions to offer someone who has not asked anything yet. */
+  starters(count?: number): Suggestion[];
   /** Autocomplete: curated questions / speakers / topics matching a partial input, best first. */
   completeQuestion(partial: string, limit?: number): Choice[];
   completeSpeaker(partial: string, limit?: number): Choice[];

@@ -34,6 +34,13 @@ describe('ask', () => {
     expect(r.suggestions.length).toBeLessThanOrEqual(3);
   });
 
+  it('offers good first questions when nothing in the article is related', () => {
+    const r = engine.ask('who won the super bowl');
+    expect(r.answered).toBe(false);
+    expect(r.suggestions.map((s) => s.id)).toEqual(knowledge.qa.slice(0, 3).map((e) => e.id));
+    expect(engine.starters(2).map((s) => s.kind)).toEqual(['question', 'question']);
+  });
+
   it('survives thousands of characters, control characters and emoji', () => {
     const long = `${'how long was the meeting '.repeat(300)}`;
     expect(long.length).toBeGreaterThan(6000);

@@ -31,7 +31,12 @@ export function fakeEngine(overrides: Partial<Engine> = {}): Engine {
     ask: (question) =>
       /meet|long/i.test(question)
         ? answered(question)
-        : { query: question, answered: false, answer: null, citations: [], suggestions: [], entryId: null },
+        : { query: question, answered: false, answer: null, citations: [], suggestions: [{ kind: 'question', id: 'meeting-length', label: 'How long did the meeting last?' }], entryId: null },
+    starters: (count = 3) =>
+      [
+        { kind: 'question' as const, id: 'meeting-length', label: 'How long did the meeting last?' },
+        { kind: 'question' as const, id: 'meeting-day', label: 'On which day did they meet?' },
+      ].slice(0, count),
     askEntry: (id) => (id === 'meeting-length' || id === 'meeting-day' ? answered('How long did the meeting last?', { entryId: id }) : null),
     quote: (speaker, about): QuoteResult => {
       if (/blinken/i.test(speaker) || speaker === 'blinken') {
