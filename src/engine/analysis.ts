@@ -4,7 +4,7 @@ import type { Knowledge, LoadedPassage } from '../knowledge/types.ts';
 import type { QaEntry } from '../knowledge/schema.ts';
 import { type Doc, TermWeights, type WeightedPhrasing, weighPhrasing } from './matcher.ts';
 import { SpellChecker } from './spell.ts';
-import { buildSynonyms } from './synonyms.ts';
+import { buildSynonyms, SYNONYM_WORDS } from './synonyms.ts';
 import { isStopWord, stem, terms, words } from './text.ts';
 
 export interface EntryRecord {
@@ -67,7 +67,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     ...knowledge.qa.flatMap((e) => [...e.questions, ...e.keywords, e.answer]),
     ...knowledge.speakers.flatMap((s) => [s.name, s.role, ...s.aliases]),
     ...knowledge.topics.flatMap((t) => [t.title, t.summary, ...t.aliases]),
-    ...[...synonyms.keys()],
+    ...SYNONYM_WORDS,
   ];
   for (const text of texts) {
     for (const w of words(text)) frequency.set(w, (frequency.get(w) ?? 0) + 1);

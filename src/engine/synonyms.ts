@@ -52,8 +52,12 @@ const GROUPS: string[][] = [
   ['expect', 'expected', 'anticipate', 'predict'],
   ['hope', 'hoped', 'wish', 'optimistic'],
   ['diplomat', 'envoy', 'official'],
+  ['propose', 'proposal', 'proposed', 'offer', 'offered', 'request'],
   ['say', 'said', 'says', 'tell', 'told', 'remark', 'comment', 'stress', 'stressed', 'speak', 'spoke', 'statement'],
 ];
+
+/** Every word of every group, unstemmed: part of the spelling vocabulary. */
+export const SYNONYM_WORDS: readonly string[] = GROUPS.flat();
 
 /** For each stemmed word, the stemmed words of its groups (itself excluded). */
 export function buildSynonyms(): Map<string, Set<string>> {

@@ -28,7 +28,7 @@ const STOP_WORDS = new Set(
   know knows let get got please thing things kind sort much many lot
   make makes made making happen happens happened take takes took taken give gives gave given come comes came seem seems
   go goes went gone up down out off away again everyone everybody anyone anybody someone somebody anything something everything
-  describe describes described call calls called mention mentions mentioned exactly specifically really toward towards
+  describe describes described call calls called mention mentions mentioned exactly specifically really toward towards current currently now
   s t d ll m re ve go going gonna wanna want like actually basically literally anyway`.split(/\s+/),
 );
 // "us" is kept out of the stop words on purpose: here it nearly always means the United States.
@@ -40,8 +40,18 @@ export function normalise(text: string): string {
     .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u0000-\u001f]/g, ' ');
 }
 
+/** "were did they meet": a typed "were" in place of "where", before a verb it cannot precede. */
+const WHERE_TYPO = /^(were|wher|whre|wer)$/;
+const AFTER_WHERE = new Set(['did', 'do', 'does', 'is', 'was', 'are', 'will', 'can', 'could']);
+
 /** Words of a text, lower-cased and folded: "Blinken’s 35-minute" → ["blinken", "35", "minute"]. */
 export function words(text: string): string[] {
+  const out = splitWords(text);
+  if (out.length > 1 && WHERE_TYPO.test(out[0]!) && AFTER_WHERE.has(out[1]!)) out[0] = 'where';
+  return out;
+}
+
+function splitWords(text: string): string[] {
   const out: string[] = [];
   for (const raw of normalise(text).split(/[^\p{L}\p{N}']+/u)) {
     const word = raw.replace(/'s$/, '').replace(/'/g, '');
