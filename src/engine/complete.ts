@@ -60,7 +60,7 @@ export class Completer {
 
   named(items: { id: string; label: string; names: string[] }[], partial: string, limit = MAX_CHOICES): Choice[] {
     const n = Math.min(limit, MAX_CHOICES);
-    const text = partial.trim().toLowerCase();
+    const text = partial.trim().toLowerCase().slice(0, MAX_CHOICE_CHARS);
     if (!text) return items.slice(0, n).map((i) => ({ name: cut(i.label), value: i.id }));
     const fuse = new Fuse(items, { keys: ['label', 'names', 'id'], threshold: 0.4, ignoreLocation: true });
     return fuse.search(text, { limit: n }).map((r) => ({ name: cut(r.item.label), value: r.item.id }));

@@ -9,10 +9,18 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * broken so it renders as plain text. allowed_mentions already stops pings; this stops the look.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+  return escapeMarkdown(withoutControls(text), { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
     .replace(/^(\s*)(>|-#)/gm, '$1\\$2')
     .replace(/<(?=[@#:/]|a:|t:)/g, '\\<')
     .replace(/@(everyone|here)/g, `@${ZERO_WIDTH_SPACE}$1`);
+}
+
+/**
+ * Control characters (NUL, ESC, …) and bidirectional overrides, which can make shown text read
+ * differently from what it is, are dropped; tabs become spaces, line breaks stay.
+ */
+export function withoutControls(text: string): string {
+  return text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /**

@@ -54,3 +54,9 @@ describe('withoutMentions', () => {
     expect(withoutMentions('how long did they meet? @everyone <@&123> <@!4> <#5>')).toBe('how long did they meet?');
   });
 });
+
+describe('control characters', () => {
+  it('are dropped from shown text, bidirectional overrides included; line breaks stay', () => {
+    expect(escapeText('how long\u0000 did\u001b they\u202e meet?\nok\tyes')).toBe('how long did they meet?\nok yes');
+  });
+});
