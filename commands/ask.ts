@@ -1,7 +1,7 @@
 // /ask question:<text> [hide] — a short answer with the article's passages, cited by paragraph.
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { EngineInputError, type AskResult } from '../src/engine/types.ts';
-import { stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
+import type { AskResult } from '../src/engine/types.ts';
+import { fromEngine, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
 import { suggestionRow } from '../src/replies/buttons.ts';
 import { citedEmbed } from '../src/replies/cited-embed.ts';
 import { escapeAndFit, escapeText, withoutMentions } from '../src/replies/escape.ts';
@@ -29,14 +29,7 @@ export const data = {
 
 export function execute(ctx: CommandContext, options: CommandOptions): HandlerResult {
   const question = stringOption(options, 'question') ?? '';
-  let result: AskResult;
-  try {
-    result = ctx.engine.ask(withoutMentions(question));
-  } catch (error) {
-    if (error instanceof EngineInputError) return { reply: ephemeral({ content: error.message }), answered: false };
-    throw error;
-  }
-  return answerReply(ctx, result, question);
+  return fromEngine(question, () => ctx.engine.ask(withoutMentions(question)), (result) => answerReply(ctx, result, question));
 }
 
 /** The reply for an engine answer: the cited embed, or an ephemeral "the article doesn't say". */

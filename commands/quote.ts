@@ -7,8 +7,8 @@ import {
   type APIEmbed,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { EngineInputError, type QuoteResult } from '../src/engine/types.ts';
-import { stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
+import type { QuoteResult } from '../src/engine/types.ts';
+import { fromEngine, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
 import { button, suggestionRow } from '../src/replies/buttons.ts';
 import { EMBED_COLOR, sourceLine } from '../src/replies/cited-embed.ts';
 import { escapeAndFit } from '../src/replies/escape.ts';
@@ -48,14 +48,7 @@ export const data = {
 export function execute(ctx: CommandContext, options: CommandOptions): HandlerResult {
   const speaker = stringOption(options, 'speaker') ?? '';
   const about = stringOption(options, 'about')?.trim() || undefined;
-  let result: QuoteResult;
-  try {
-    result = ctx.engine.quote(speaker, about);
-  } catch (error) {
-    if (error instanceof EngineInputError) return { reply: ephemeral({ content: error.message }), answered: false };
-    throw error;
-  }
-  return quoteReply(ctx, result, 0, about);
+  return fromEngine(speaker, () => ctx.engine.quote(speaker, about), (result) => quoteReply(ctx, result, 0, about));
 }
 
 /** Page `page` of the speaker's quotes, or an ephemeral "no quotes" with other speakers to try. */
@@ -89,6 +82,8 @@ function quotePage(ctx: CommandContext, result: QuoteResult, pages: string[], pa
     disabled: page === pages.length - 1,
     style: ButtonStyle.Primary,
   });
+  // An `about` too long for a button id (emoji count double) gets no paging rather than a wrong one.
+  if (!previous || !next) return { embeds: [embed] };
   return { embeds: [embed], components: [{ type: ComponentType.ActionRow, components: [previous, next] }] };
 }
 

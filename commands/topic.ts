@@ -1,7 +1,7 @@
 // /topic name:<text> [hide] — a topic's summary and the passages it rests on.
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { EngineInputError, type TopicResult } from '../src/engine/types.ts';
-import { stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
+import type { TopicResult } from '../src/engine/types.ts';
+import { fromEngine, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
 import { suggestionRow } from '../src/replies/buttons.ts';
 import { citedEmbed } from '../src/replies/cited-embed.ts';
 import { escapeAndFit } from '../src/replies/escape.ts';
@@ -27,14 +27,7 @@ export const data = {
 
 export function execute(ctx: CommandContext, options: CommandOptions): HandlerResult {
   const name = stringOption(options, 'name') ?? '';
-  let result: TopicResult;
-  try {
-    result = ctx.engine.topic(name);
-  } catch (error) {
-    if (error instanceof EngineInputError) return { reply: ephemeral({ content: error.message }), answered: false };
-    throw error;
-  }
-  return topicReply(ctx, result, name);
+  return fromEngine(name, () => ctx.engine.topic(name), (result) => topicReply(ctx, result, name));
 }
 
 export function topicReply(ctx: CommandContext, result: TopicResult, asked: string): HandlerResult {

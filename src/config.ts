@@ -48,13 +48,18 @@ export function loadDotenvFile(): void {
   loadDotenv({ quiet: true });
 }
 
+/** A Discord bot token: base64 user id, timestamp, signature. */
+const TOKEN_SHAPE = /[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/;
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      // Echo what was given, except the token: it is a secret even when malformed.
-      const given = name === 'DISCORD_TOKEN' ? '' : ` (got "${String(env[name]).trim().slice(0, 60)}")`;
+      // Echo what was given, except the token, or a token pasted into the wrong variable.
+      const value = String(env[name]).trim();
+      const secret = name === 'DISCORD_TOKEN' || TOKEN_SHAPE.test(value);
+      const given = secret ? '' : ` (got "${value.slice(0, 60)}")`;
       return `${name} must be ${issue.message}${given}`;
     });
     throw new ConfigError(`Configuration error: ${problems.join('; ')}. See .env.example.`);

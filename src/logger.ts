@@ -12,8 +12,11 @@ export const REDACT_PATHS = [
   'env',
   '*.env',
   'authorization',
+  'Authorization',
   'headers.authorization',
+  'headers.Authorization',
   '*.headers.authorization',
+  '*.headers.Authorization',
   'err.requestBody',
 ];
 
@@ -23,6 +26,8 @@ export interface LoggerOptions {
   destination?: number | DestinationStream;
   /** Default: when the destination is a terminal. */
   pretty?: boolean;
+  /** Values never to print, wherever they turn up (the bot token). */
+  secrets?: readonly string[];
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -33,6 +38,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: { err: serializeError },
   };
+  // Redaction goes by key; a secret can also hide in a message, a nested object or an error.
+  const secrets = (options.secrets ?? []).filter((s) => s.length >= 8);
+  if (secrets.length > 0) config.formatters = { log: (object) => scrubSecrets(object, secrets) as Record<string, unknown> };
   if (pretty) {
     return pino(config, pinoPretty({ destination, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }));
   }
@@ -46,6 +54,13 @@ function isTerminal(fd: number): boolean {
 /** Interaction and webhook URLs embed short-lived tokens that can post as the bot. */
 export function scrubUrlTokens(text: string): string {
   return text.replace(/\/(interactions|webhooks)\/(\d+)\/[^/\s?]+/g, '/$1/$2/[redacted]');
+}
+
+export function scrubSecrets(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), value);
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrubSecrets(v, secrets, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubSecrets(v, secrets, depth + 1)]));
 }
 
 function serializeError(error: unknown): unknown {

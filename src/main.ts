@@ -27,7 +27,7 @@ try {
 
 const token = config.token;
 // The console's stdout is the conversation, so its logs go to stderr and only warnings by default.
-const logger = createLogger({ level: config.logLevel ?? (token ? 'info' : 'warn'), destination: token ? 1 : 2 });
+const logger = createLogger({ level: config.logLevel ?? (token ? 'info' : 'warn'), destination: token ? 1 : 2, secrets: token ? [token] : [] });
 
 let knowledge: Knowledge;
 try {

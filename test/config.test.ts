@@ -53,3 +53,15 @@ describe('requireDiscordCredentials', () => {
     expect(requireDiscordCredentials(parseConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: ID }))).toMatchObject({ token: 't', applicationId: ID });
   });
 });
+
+describe('a token in the wrong variable', () => {
+  it('is not echoed back in the error', () => {
+    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.secretsecretsecretsecret';
+    expect(() => parseConfig({ DISCORD_APPLICATION_ID: token })).toThrow(/^Configuration error: DISCORD_APPLICATION_ID must be a Discord ID/);
+    try {
+      parseConfig({ DISCORD_APPLICATION_ID: token });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('secret');
+    }
+  });
+});

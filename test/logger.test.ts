@@ -18,6 +18,17 @@ describe('logger', () => {
     expect(log.lines()[0]).toMatchObject({ token: '[redacted]', config: { token: '[redacted]' }, env: '[redacted]' });
   });
 
+  it('redacts a capitalised Authorization header, and the token by value wherever it turns up', () => {
+    const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.secretsecretsecretsecret';
+    const log = memoryLogger('info', [secret]);
+    log.logger.info({ headers: { Authorization: 'Bot other-secret-value' } }, 'request');
+    log.logger.info({ a: { b: { note: `token=${secret}` } }, list: [secret] }, 'nested');
+    log.logger.error({ err: new Error(`Bot ${secret} rejected`) }, 'failed');
+    expect(log.text()).not.toContain('other-secret-value');
+    expect(log.text()).not.toContain(secret);
+    expect(log.lines()[1]).toMatchObject({ a: { b: { note: 'token=[redacted]' } }, list: ['[redacted]'] });
+  });
+
   it('cuts interaction and webhook tokens out of logged errors', () => {
     const log = memoryLogger('info');
     const error = Object.assign(new Error('Unknown interaction at https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb24/callback'), {

@@ -1,9 +1,10 @@
 // The contract between the router and the command modules in commands/. Handlers are
 // transport-neutral: plain values in, plain reply data out.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { Engine } from '../engine/types.ts';
+import { EngineInputError, type Engine } from '../engine/types.ts';
 import type { SourceInfo } from '../replies/cited-embed.ts';
 import type { ButtonAction } from '../replies/custom-id.ts';
+import { ephemeral } from '../replies/safe-reply.ts';
 import type { Reply, ReplyChoice } from '../replies/types.ts';
 
 export interface CommandContext {
@@ -45,4 +46,19 @@ export interface CommandModule {
 export function stringOption(options: CommandOptions, name: string): string | undefined {
   const value = options[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Runs an engine call for what a person typed and turns its result into a reply; input the engine
+ * cannot use (an empty question) gets the engine's message, ephemerally, and is logged as unanswered.
+ */
+export function fromEngine<T>(typed: string, call: () => T, toReply: (result: T) => HandlerResult): HandlerResult {
+  let result: T;
+  try {
+    result = call();
+  } catch (error) {
+    if (error instanceof EngineInputError) return { reply: ephemeral({ content: error.message }), answered: false, unanswered: typed };
+    throw error;
+  }
+  return toReply(result);
 }

@@ -111,6 +111,7 @@ export function createRouter(options: RouterOptions): Router {
         return responder.reply(safeReply(staleButton()));
       }
       run = () => handler(ctx, action as never);
+      log.command = action.kind;
       // Whoever saw the button sees its answer.
       wantsEphemeral = incoming.ephemeral;
     }
@@ -131,16 +132,27 @@ export function createRouter(options: RouterOptions): Router {
       result = { reply: apology(), answered: false };
     }
 
-    const update = isButton && result.update === true;
-    const reply = safeReply(wantsEphemeral && !update ? ephemeral(result.reply) : result.reply);
-    if (!deferred) return update ? responder.update(withoutFlags(reply)) : responder.reply(reply);
-    if (isButton) return update ? responder.editReply(withoutFlags(reply)) : responder.followUp(reply);
-    if (isEphemeral(reply) && !wantsEphemeral) {
-      // The deferred "thinking…" is public but this answer must not be: swap it for an ephemeral follow-up.
-      await responder.deleteReply();
-      return responder.followUp(reply);
+    // An ephemeral result never edits the (possibly public) message its button sat on.
+    const update = isButton && result.update === true && !isEphemeral(result.reply);
+    try {
+      const reply = safeReply(wantsEphemeral && !update ? ephemeral(result.reply) : result.reply);
+      if (!deferred) return await (update ? responder.update(withoutFlags(reply)) : responder.reply(reply));
+      if (isButton) return await (update ? responder.editReply(withoutFlags(reply)) : responder.followUp(reply));
+      if (isEphemeral(reply) && !wantsEphemeral) {
+        // The deferred "thinking…" is public but this answer must not be: swap it for an ephemeral follow-up.
+        await responder.deleteReply();
+        return await responder.followUp(reply);
+      }
+      return await responder.editReply(withoutFlags(reply));
+    } catch (error) {
+      // The reply was refused (or could not be built): the interaction may still be open, so the
+      // user gets the apology rather than nothing, unless Discord says it is gone.
+      if (isGone(error)) throw error;
+      log.outcome = 'failed';
+      log.err = error;
+      const sorry = safeReply(apology());
+      await (deferred ? responder.followUp(sorry) : responder.reply(sorry)).catch(() => undefined);
     }
-    return responder.editReply(withoutFlags(reply));
   }
 
   async function complete(incoming: Extract<Incoming, { kind: 'autocomplete' }>, responder: Responder, log: LogLine): Promise<void> {
@@ -173,11 +185,17 @@ export function createRouter(options: RouterOptions): Router {
         log.err = error;
       } finally {
         log.latencyMs = Math.round(now() - started);
-        const level = log.outcome === 'error' || log.outcome === 'failed' ? 'error' : log.outcome === 'unknown-command' ? 'warn' : incoming.kind === 'autocomplete' ? 'debug' : 'info';
+        const level = log.outcome === 'error' || log.outcome === 'failed' ? 'error' : log.outcome === 'unknown-command' ? 'warn' : 'info';
         logger[level](log, log.outcome === 'unanswered' ? 'unanswered question' : 'interaction');
       }
     },
   };
+}
+
+/** Discord's "Unknown interaction" (expired) and "already acknowledged": nothing more can be sent. */
+function isGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 10062 || code === 40060;
 }
 
 function withoutFlags(reply: Reply): Reply {

@@ -4,12 +4,15 @@ import { encodeCustomId, type ButtonAction } from './custom-id.ts';
 import { LIMITS, truncate } from './limits.ts';
 import type { ButtonRow } from './types.ts';
 
-export function button(action: ButtonAction, label: string, options: { disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary } = {}): APIButtonComponentWithCustomId {
+/** A button for the action, or null when its id would not fit (see encodeCustomId). */
+export function button(action: ButtonAction, label: string, options: { disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary } = {}): APIButtonComponentWithCustomId | null {
+  const customId = encodeCustomId(action);
+  if (customId === null) return null;
   return {
     type: ComponentType.Button,
     style: options.style ?? ButtonStyle.Secondary,
     label: truncate(label, LIMITS.buttonLabel),
-    custom_id: encodeCustomId(action),
+    custom_id: customId,
     ...(options.disabled ? { disabled: true } : {}),
   };
 }
@@ -31,7 +34,7 @@ export function suggestionRow(suggestions: readonly Suggestion[], max = 3): Butt
   const buttons: APIButtonComponentWithCustomId[] = [];
   for (const s of suggestions) {
     const b = button(suggestionAction(s), s.label);
-    if (seen.has(b.custom_id)) continue;
+    if (!b || seen.has(b.custom_id)) continue;
     seen.add(b.custom_id);
     buttons.push(b);
     if (buttons.length === max) break;

@@ -27,8 +27,6 @@ export interface CitedEmbedInput {
   description: string;
   citations: readonly Citation[];
   source: SourceInfo;
-  /** Added before the source in the footer, e.g. "Page 2 of 3". */
-  footerPrefix?: string;
 }
 
 /**
@@ -37,7 +35,7 @@ export interface CitedEmbedInput {
  * embed limit: passages that no longer fit are named in one last field instead of quoted.
  */
 export function citedEmbed(input: CitedEmbedInput): APIEmbed {
-  const footer = truncate(input.footerPrefix ? `${input.footerPrefix} · ${sourceLine(input.source)}` : sourceLine(input.source), LIMITS.footerText);
+  const footer = truncate(sourceLine(input.source), LIMITS.footerText);
   const title = escapeAndFit(input.title, LIMITS.embedTitle);
   const description = escapeAndFit(input.description, LIMITS.embedDescription);
   const citations = [...input.citations].sort((a, b) => a.paragraph - b.paragraph);

@@ -15,7 +15,8 @@ export type ButtonAction =
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const PAGE = /^(0|[1-9][0-9]{0,2})$/;
 
-export function encodeCustomId(action: ButtonAction): string {
+/** The id for an action, or null when it would not fit Discord's 100 characters: never cut, so it decodes to what it says. */
+export function encodeCustomId(action: ButtonAction): string | null {
   switch (action.kind) {
     case 'ask':
       return `ask:${action.entryId}`;
@@ -26,8 +27,8 @@ export function encodeCustomId(action: ButtonAction): string {
       const base = `quote:${action.speakerId}:${action.page}`;
       const about = action.about?.trim();
       if (!about) return base;
-      // /quote limits `about` so this cut should never happen; it keeps the id legal if it does.
-      return `${base}:${about}`.slice(0, LIMITS.customId).trimEnd();
+      const id = `${base}:${about}`;
+      return id.length <= LIMITS.customId ? id : null;
     }
   }
 }

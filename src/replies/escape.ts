@@ -9,9 +9,12 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * broken so it renders as plain text. allowed_mentions already stops pings; this stops the look.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(withoutControls(text), { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+  // Every "[" is escaped, not only the first on a line as formatters' maskedLink option does, so a
+  // second masked link on a line cannot stay clickable.
+  return escapeMarkdown(withoutControls(text), { heading: true, bulletedList: true, numberedList: true })
+    .replace(/\[/g, '\\[')
     .replace(/^(\s*)(>|-#)/gm, '$1\\$2')
-    .replace(/<(?=[@#:/]|a:|t:)/g, '\\<')
+    .replace(/<(?=[@#:/]|a:|t:|id:)/g, '\\<')
     .replace(/@(everyone|here)/g, `@${ZERO_WIDTH_SPACE}$1`);
 }
 

@@ -66,7 +66,8 @@ describe('command definitions', () => {
 
   it('keeps /quote about short enough for a page button id, uncut', () => {
     const id = encodeCustomId({ kind: 'quote', speakerId: 'a'.repeat(40), page: 999, about: 'x'.repeat(ABOUT_MAX_LENGTH) });
-    expect(id.length).toBeLessThanOrEqual(100);
-    expect(id.endsWith('x'.repeat(ABOUT_MAX_LENGTH))).toBe(true);
+    expect(id).not.toBeNull();
+    expect(id!.length).toBeLessThanOrEqual(100);
+    expect(id!.endsWith('x'.repeat(ABOUT_MAX_LENGTH))).toBe(true);
   });
 });

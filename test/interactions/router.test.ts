@@ -250,7 +250,7 @@ describe('router', () => {
   describe('autocomplete', () => {
     const typing = (name: string, value: string): Incoming => ({ kind: 'autocomplete', name, focused: { name: name === 'ask' ? 'question' : 'speaker', value }, options: {}, userId: USER, guildId: GUILD });
 
-    it('answers with choices within Discord’s limits, logged at debug level', async () => {
+    it('answers with choices within Discord’s limits, with its log line like any interaction', async () => {
       const long = Array.from({ length: 40 }, (_, i) => ({ name: `${i} ${'very long question '.repeat(10)}`, value: `v${i}` }));
       const { router, log } = setup({ engine: fakeEngine({ completeQuestion: () => long }) });
       const responder = recordingResponder();
@@ -261,7 +261,7 @@ describe('router', () => {
       expect(choices).toHaveLength(25);
       expect(choices.every((c) => c.name.length <= 100)).toBe(true);
       expect(callbackIssues({ type: 8, data: { choices } })).toEqual([]);
-      expect(log.lines()[0]).toMatchObject({ level: 20, kind: 'autocomplete', command: 'ask' });
+      expect(log.lines()[0]).toMatchObject({ level: 30, kind: 'autocomplete', command: 'ask' });
     });
 
     it('answers with no choices when completion fails, and logs the error', async () => {
@@ -283,5 +283,45 @@ describe('router', () => {
     const { router, log } = setup();
     await expect(router.handle(cmd('help'), recordingResponder({ fail: true }))).resolves.toBeUndefined();
     expect(log.lines()[0]).toMatchObject({ level: 50, outcome: 'failed', err: { message: 'Unknown interaction' } });
+  });
+
+  it('sends the apology when Discord refuses the reply itself, unless the interaction is gone', async () => {
+    const refusing = (code: number) => {
+      const r = recordingResponder();
+      const reply = r.reply;
+      let first = true;
+      r.reply = async (data) => {
+        if (first) {
+          first = false;
+          await reply(data);
+          throw Object.assign(new Error('Invalid Form Body'), { code });
+        }
+        return reply(data);
+      };
+      return r;
+    };
+    const { router, log } = setup();
+    const refused = refusing(50035);
+    await router.handle(cmd('help'), refused);
+    expect(refused.calls.map((c) => c.method)).toEqual(['reply', 'reply']);
+    expect(sent(refused.calls[1]).flags).toBe(64);
+    expect(log.lines()[0]).toMatchObject({ level: 50, outcome: 'failed' });
+
+    const gone = refusing(10062);
+    await router.handle(cmd('help'), gone);
+    expect(gone.calls.map((c) => c.method)).toEqual(['reply']);
+  });
+
+  it('never turns an ephemeral button answer into an edit of the message the button sat on', async () => {
+    const secret: CommandModule = {
+      data: { name: 'probe', description: 'test' },
+      execute: () => ({ reply: { content: 'x' }, answered: true }),
+      buttons: { ask: () => ({ reply: { content: 'only for you', flags: 64 }, answered: false, update: true }) },
+    };
+    const { router } = setup({ commands: [secret] });
+    const responder = recordingResponder();
+    await router.handle(click('ask:meeting-length'), responder);
+    expect(responder.calls.map((c) => c.method)).toEqual(['reply']);
+    expect(sent(responder.calls[0]).flags).toBe(64);
   });
 });

@@ -11,7 +11,7 @@ describe('button custom ids', () => {
   ];
 
   it.each(actions)('round-trips %j', (action) => {
-    const id = encodeCustomId(action);
+    const id = encodeCustomId(action)!;
     expect(id.length).toBeLessThanOrEqual(100);
     expect(decodeCustomId(id)).toEqual(action);
   });
@@ -21,10 +21,11 @@ describe('button custom ids', () => {
     expect(encodeCustomId({ kind: 'quote', speakerId: 'xi', page: 2, about: 'taiwan' })).toBe('quote:xi:2:taiwan');
   });
 
-  it('keeps an over-long about within 100 characters', () => {
-    const id = encodeCustomId({ kind: 'quote', speakerId: 'a'.repeat(40), page: 999, about: 'x'.repeat(200) });
-    expect(id.length).toBe(100);
-    expect(decodeCustomId(id)).toMatchObject({ kind: 'quote', speakerId: 'a'.repeat(40), page: 999 });
+  it('refuses an id over 100 characters instead of cutting it into one that means something else', () => {
+    expect(encodeCustomId({ kind: 'quote', speakerId: 'a'.repeat(40), page: 999, about: 'x'.repeat(200) })).toBeNull();
+    // 40 emoji are 80 UTF-16 units: Discord counts them as 40 characters of `about`, ids count units.
+    expect(encodeCustomId({ kind: 'quote', speakerId: 'a'.repeat(40), page: 1, about: '🙂'.repeat(40) })).toBeNull();
+    expect(encodeCustomId({ kind: 'quote', speakerId: 'blinken', page: 1, about: '🙂'.repeat(20) })).toHaveLength(56);
   });
 
   it.each([

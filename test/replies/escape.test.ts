@@ -60,3 +60,14 @@ describe('control characters', () => {
     expect(escapeText('how long\u0000 did\u001b they\u202e meet?\nok\tyes')).toBe('how long did they meet?\nok yes');
   });
 });
+
+describe('masked links and server links', () => {
+  it('escapes every bracket, so no second masked link on a line stays clickable', () => {
+    expect(escapeText('[z] and [y](http://b.com)')).toBe('\\[z] and \\[y](http://b.com)');
+    expect(escapeText('[x](a)[y](b)')).toBe('\\[x](a)\\[y](b)');
+  });
+
+  it('breaks <id:customize> style server links', () => {
+    expect(escapeText('<id:customize>')).toBe('\\<id:customize>');
+  });
+});

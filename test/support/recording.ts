@@ -32,7 +32,7 @@ export function recordingResponder(hooks: { onDefer?: () => void; fail?: boolean
   };
 }
 
-export function memoryLogger(level: 'debug' | 'info' = 'debug'): { logger: Logger; lines: () => Array<Record<string, unknown>>; text: () => string } {
+export function memoryLogger(level: 'debug' | 'info' = 'debug', secrets: string[] = []): { logger: Logger; lines: () => Array<Record<string, unknown>>; text: () => string } {
   let text = '';
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -40,7 +40,7 @@ export function memoryLogger(level: 'debug' | 'info' = 'debug'): { logger: Logge
       done();
     },
   });
-  const logger = createLogger({ level, destination: stream, pretty: false });
+  const logger = createLogger({ level, destination: stream, pretty: false, secrets });
   return {
     logger,
     text: () => text,
