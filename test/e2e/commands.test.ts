@@ -3,30 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.ts';
-import { APOLOGY, answerOf, allText, buttons, createAuditor, customIds, freshUser, type Choice } from './checks.ts';
-import { ROOT, startBot, type Spawned } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeDiscord } from '../fake-discord/index.ts';
+import { APOLOGY, answerOf, allText, buttons, customIds, freshUser, type Choice } from './checks.ts';
+import { ROOT, type Spawned } from './harness.ts';
+import { botSession } from './session.ts';
 
+const session = botSession({});
 let fake: FakeDiscord;
 let bot: Spawned;
-let audit: () => string[];
-
-beforeAll(async () => {
-  fake = await startFakeDiscord({ heartbeatIntervalMs: 5000 });
-  audit = createAuditor(fake);
-  bot = await startBot(fake);
-});
-
-afterEach(() => {
-  expect(audit()).toEqual([]);
-});
-
-afterAll(async () => {
-  const exit = await bot?.stop();
-  await fake?.close();
-  expect(exit).toEqual({ code: 0, signal: null });
-  expect(bot.stderr()).toBe('');
+beforeAll(() => {
+  ({ fake, bot } = session);
 });
 
 function command(name: string, options?: Record<string, string | number | boolean>, where: { guildId?: string | null } = {}) {

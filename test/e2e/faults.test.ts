@@ -1,30 +1,17 @@
 // Discord misbehaving: rate limits and server errors on the callback, a closed gateway, a zombie
 // connection. The bot (its real process) must deliver, log, reconnect and keep answering.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fake-discord/index.ts';
-import { answerOf, createAuditor, freshUser } from './checks.ts';
-import { startBot, type Spawned } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeDiscord, RecordedRequest } from '../fake-discord/index.ts';
+import { answerOf, freshUser } from './checks.ts';
+import type { Spawned } from './harness.ts';
+import { botSession } from './session.ts';
 
+// A short heartbeat, so a zombie connection is noticed within a couple of seconds.
+const session = botSession({ heartbeatIntervalMs: 1000, quietStderr: false });
 let fake: FakeDiscord;
 let bot: Spawned;
-let audit: () => string[];
-
-beforeAll(async () => {
-  // A short heartbeat, so a zombie connection is noticed within a couple of seconds.
-  fake = await startFakeDiscord({ heartbeatIntervalMs: 1000 });
-  audit = createAuditor(fake);
-  bot = await startBot(fake);
-});
-
-afterEach(() => {
-  fake.faults.reset();
-  expect(audit()).toEqual([]);
-});
-
-afterAll(async () => {
-  const exit = await bot?.stop();
-  await fake?.close();
-  expect(exit).toEqual({ code: 0, signal: null });
+beforeAll(() => {
+  ({ fake, bot } = session);
 });
 
 function askPayload(question = 'how long did they meet?') {

@@ -1,30 +1,17 @@
 // Hostile and malformed input through the real bot process: every case gets a safe reply (limits
 // kept, nobody pinged, user text shown as typed rather than rendered) and the bot keeps serving.
 import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.ts';
-import { APOLOGY, STALE, allText, answerOf, createAuditor, freshUser, visibleTexts, type Answer, type Choice } from './checks.ts';
-import { startBot, type Spawned } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeDiscord } from '../fake-discord/index.ts';
+import { APOLOGY, STALE, allText, answerOf, freshUser, visibleTexts, type Answer, type Choice } from './checks.ts';
+import type { Spawned } from './harness.ts';
+import { botSession } from './session.ts';
 
+const session = botSession({});
 let fake: FakeDiscord;
 let bot: Spawned;
-let audit: () => string[];
-
-beforeAll(async () => {
-  fake = await startFakeDiscord({ heartbeatIntervalMs: 5000 });
-  audit = createAuditor(fake);
-  bot = await startBot(fake);
-});
-
-afterEach(() => {
-  expect(audit()).toEqual([]);
-});
-
-afterAll(async () => {
-  const exit = await bot?.stop();
-  await fake?.close();
-  expect(exit).toEqual({ code: 0, signal: null });
-  expect(bot.stderr()).toBe('');
+beforeAll(() => {
+  ({ fake, bot } = session);
 });
 
 function pad(start: string, filler: string, length: number): string {

@@ -1,31 +1,19 @@
 // Load: 500 interactions at once, none lost; and the per-user cooldown against one user spamming.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.ts';
-import { APOLOGY, SLOW_DOWN, allText, answerOf, createAuditor, freshUser, type Answer } from './checks.ts';
-import { ROOT, startBot, type Spawned } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeDiscord } from '../fake-discord/index.ts';
+import { APOLOGY, SLOW_DOWN, allText, answerOf, freshUser, type Answer } from './checks.ts';
+import { ROOT, type Spawned } from './harness.ts';
+import { botSession } from './session.ts';
 
 const BURST = 500;
 
+const session = botSession({ quietStderr: false });
 let fake: FakeDiscord;
 let bot: Spawned;
-let audit: () => string[];
-
-beforeAll(async () => {
-  fake = await startFakeDiscord({ heartbeatIntervalMs: 5000 });
-  audit = createAuditor(fake);
-  bot = await startBot(fake);
-});
-
-afterEach(() => {
-  expect(audit()).toEqual([]);
-});
-
-afterAll(async () => {
-  const exit = await bot?.stop();
-  await fake?.close();
-  expect(exit).toEqual({ code: 0, signal: null });
+beforeAll(() => {
+  ({ fake, bot } = session);
 });
 
 const questions = readFileSync(join(ROOT, 'test', 'data', 'ask-public.jsonl'), 'utf8')
