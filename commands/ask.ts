@@ -1,7 +1,7 @@
 // /ask question:<text> [hide] — a short answer with the article's passages, cited by paragraph.
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { AskResult } from '../src/engine/types.ts';
-import { fromEngine, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
+import { fromEngine, HIDE_OPTION, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
 import { suggestionRow } from '../src/replies/buttons.ts';
 import { citedEmbed } from '../src/replies/cited-embed.ts';
 import { escapeAndFit, escapeText, withoutMentions } from '../src/replies/escape.ts';
@@ -23,7 +23,7 @@ export const data = {
       max_length: QUESTION_MAX_LENGTH,
       autocomplete: true,
     },
-    { type: ApplicationCommandOptionType.Boolean, name: 'hide', description: 'Only you see the answer', required: false },
+    HIDE_OPTION,
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

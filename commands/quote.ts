@@ -8,7 +8,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { QuoteResult } from '../src/engine/types.ts';
-import { fromEngine, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
+import { fromEngine, HIDE_OPTION, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
 import { button, suggestionRow } from '../src/replies/buttons.ts';
 import { EMBED_COLOR, sourceLine } from '../src/replies/cited-embed.ts';
 import { escapeAndFit } from '../src/replies/escape.ts';
@@ -41,7 +41,7 @@ export const data = {
       required: false,
       max_length: ABOUT_MAX_LENGTH,
     },
-    { type: ApplicationCommandOptionType.Boolean, name: 'hide', description: 'Only you see the answer', required: false },
+    HIDE_OPTION,
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

@@ -1,7 +1,7 @@
 // /topic name:<text> [hide] — a topic's summary and the passages it rests on.
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { TopicResult } from '../src/engine/types.ts';
-import { fromEngine, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
+import { fromEngine, HIDE_OPTION, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
 import { suggestionRow } from '../src/replies/buttons.ts';
 import { citedEmbed } from '../src/replies/cited-embed.ts';
 import { escapeAndFit } from '../src/replies/escape.ts';
@@ -21,7 +21,7 @@ export const data = {
       max_length: 100,
       autocomplete: true,
     },
-    { type: ApplicationCommandOptionType.Boolean, name: 'hide', description: 'Only you see the answer', required: false },
+    HIDE_OPTION,
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

@@ -1,6 +1,6 @@
 // The contract between the router and the command modules in commands/. Handlers are
 // transport-neutral: plain values in, plain reply data out.
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, type APIApplicationCommandBooleanOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { EngineInputError, type Engine } from '../engine/types.ts';
 import type { SourceInfo } from '../replies/cited-embed.ts';
 import type { ButtonAction } from '../replies/custom-id.ts';
@@ -13,6 +13,14 @@ export interface CommandContext {
   userId: string;
   guildId: string | null;
 }
+
+/** The `hide` option a command offers; the router makes the reply ephemeral when it is true. */
+export const HIDE_OPTION: APIApplicationCommandBooleanOption = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'hide',
+  description: 'Only you see the answer',
+  required: false,
+};
 
 export type OptionValue = string | number | boolean;
 export type CommandOptions = Readonly<Record<string, OptionValue | undefined>>;

@@ -7,7 +7,7 @@ import { decodeCustomId } from '../replies/custom-id.ts';
 import { apology, slowDown, staleButton, unknownCommand } from '../replies/notices.ts';
 import { ephemeral, isEphemeral, safeChoices, safeReply } from '../replies/safe-reply.ts';
 import type { Reply, ReplyChoice } from '../replies/types.ts';
-import type { CommandContext, CommandModule, Handled, HandlerResult } from './command.ts';
+import { HIDE_OPTION, type CommandContext, type CommandModule, type Handled, type HandlerResult } from './command.ts';
 import type { Cooldown } from './cooldown.ts';
 import type { Incoming, Responder } from './incoming.ts';
 
@@ -106,7 +106,7 @@ export function createRouter(options: RouterOptions): Router {
         return responder.reply(safeReply(unknownCommand(incoming.name)));
       }
       run = () => command.execute(ctx, incoming.options);
-      wantsEphemeral = incoming.options['hide'] === true;
+      wantsEphemeral = incoming.options[HIDE_OPTION.name] === true;
     } else {
       const action = decodeCustomId(incoming.customId);
       const handler = action && buttonHandlers.get(action.kind);
