@@ -12,7 +12,7 @@ const knowledge = loadKnowledge();
 const engine = createEngine(knowledge);
 const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
-for (const file of ['ask-public.jsonl', 'ask-extra.jsonl']) {
+for (const file of ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl']) {
   if (!existsSync(data(file))) continue;
   const outcomes = runAsk(engine, readJsonl(data(file), AskCaseSchema), knowledge.article);
   console.log(`\n${file}`);

@@ -3,6 +3,7 @@
 import type { Knowledge, LoadedPassage } from '../knowledge/types.ts';
 import type { QaEntry } from '../knowledge/schema.ts';
 import { type Doc, TermWeights, type WeightedPhrasing, weighPhrasing } from './matcher.ts';
+import { loadEnglishWords } from './english.ts';
 import { SpellChecker } from './spell.ts';
 import { buildSynonyms, SYNONYM_WORDS } from './synonyms.ts';
 import { isStopWord, stem, terms, words } from './text.ts';
@@ -72,7 +73,7 @@ export function analyse(knowledge: Knowledge): Analysis {
   for (const text of texts) {
     for (const w of words(text)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   }
-  const spell = new SpellChecker(frequency.keys(), frequency);
+  const spell = new SpellChecker(frequency.keys(), frequency, loadEnglishWords());
 
   return {
     knowledge,

@@ -46,7 +46,12 @@ export class SpellChecker {
   private readonly fuse: Fuse<string>;
   private readonly cache = new Map<string, string>();
 
-  constructor(vocabulary: Iterable<string>, private readonly frequency: ReadonlyMap<string, number>) {
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly frequency: ReadonlyMap<string, number>,
+    /** Real words are never corrected, even when near a word of the vocabulary. */
+    private readonly isEnglish: (word: string) => boolean = () => false,
+  ) {
     this.known = new Set(vocabulary);
     this.fuse = new Fuse([...this.known].filter((w) => w.length >= 4), { threshold: 0.4, includeScore: true, ignoreLocation: true });
   }
@@ -57,7 +62,7 @@ export class SpellChecker {
 
   /** The word itself when known or when no confirmed correction exists. */
   correct(word: string): string {
-    if (this.known.has(word) || /\d/.test(word)) return word;
+    if (this.known.has(word) || /\d/.test(word) || this.isEnglish(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     let best = word;

@@ -4,7 +4,7 @@
 import { stem } from './text.ts';
 
 const GROUPS: string[][] = [
-  ['meet', 'meeting', 'met', 'talk', 'talks', 'discussion', 'discuss', 'summit', 'session', 'sit'],
+  ['meet', 'meeting', 'met', 'talk', 'talks', 'discussion', 'discuss', 'summit', 'session', 'sit', 'receive', 'received'],
   ['venue', 'place', 'location', 'located', 'site', 'building', 'held', 'where'],
   ['age', 'old', 'aged', 'born'],
   ['long', 'duration', 'length', 'lasted', 'last', 'lengthy'],
@@ -37,7 +37,7 @@ const GROUPS: string[][] = [
   ['worse', 'worsen', 'deteriorate', 'plummet', 'plummeted', 'sour', 'soured', 'decline', 'bad', 'tension', 'tense'],
   ['independence', 'independent', 'sovereignty', 'separate', 'breakaway'],
   ['defend', 'protect', 'defence', 'attack'],
-  ['gate', 'gates', 'microsoft'],
+  ['gate', 'gates', 'microsoft', 'billionaire'],
   ['found', 'founder', 'founded', 'cofounder', 'founding'],
   ['attitude', 'view', 'stance', 'position', 'approach', 'outlook'],
   ['abuse', 'abuses', 'violation', 'violations', 'persecution'],
@@ -52,6 +52,12 @@ const GROUPS: string[][] = [
   ['expect', 'expected', 'anticipate', 'predict'],
   ['hope', 'hoped', 'wish', 'optimistic'],
   ['diplomat', 'envoy', 'official'],
+  ['besides', 'else', 'other', 'apart'],
+  ['promise', 'pledge', 'pledged', 'assurance', 'assurances', 'assure', 'commit', 'commitment', 'vow', 'guarantee'],
+  ['direction', 'heading', 'trajectory', 'moving', 'track'],
+  ['conclude', 'concluding', 'conclusion', 'end', 'finish', 'wrap', 'close', 'final'],
+  ['conference', 'presser', 'briefing', 'press', 'reporters', 'journalists'],
+  ['billionaire', 'businessman', 'tycoon', 'entrepreneur', 'tech'],
   ['propose', 'proposal', 'proposed', 'offer', 'offered', 'request'],
   ['say', 'said', 'says', 'tell', 'told', 'remark', 'comment', 'stress', 'stressed', 'speak', 'spoke', 'statement'],
 ];

@@ -28,7 +28,10 @@ const STOP_WORDS = new Set(
   know knows let get got please thing things kind sort much many lot
   make makes made making happen happens happened take takes took taken give gives gave given come comes came seem seems
   go goes went gone up down out off away again everyone everybody anyone anybody someone somebody anything something everything
-  describe describes described call calls called mention mentions mentioned exactly specifically really toward towards current currently now
+  describe describes described characterise characterize characterised characterized call calls called mention mentions mentioned exactly specifically really toward towards current currently now
+  stuff nah yeah yep nope even bring brings brought hold holds held keep keeps kept lead leads led forward
+  see sees saw seen look looks looked regard regards regarding consider considers considered
+  according part way ways whole overall basically bit quite
   s t d ll m re ve go going gonna wanna want like actually basically literally anyway`.split(/\s+/),
 );
 // "us" is kept out of the stop words on purpose: here it nearly always means the United States.

@@ -13,6 +13,8 @@ const engine = createEngine(knowledge);
 const askFiles = ['ask-public.jsonl', 'ask-extra.jsonl'].filter((f) => existsSync(data(f)));
 const cases = askFiles.flatMap((f) => readJsonl(data(f), AskCaseSchema));
 const outcomes = runAsk(engine, cases, knowledge.article);
+// Written to avoid the article's wording, in chat style: held to its own, lower floor.
+const paraphrased = runAsk(engine, readJsonl(data('ask-blind2.jsonl'), AskCaseSchema), knowledge.article);
 const described = (list: typeof outcomes) => list.map((o) => `${o.c.id} ${o.c.q} -> ${o.firstCitation ?? 'refused'}`);
 
 describe('answer engine on the eval questions', () => {
@@ -27,21 +29,27 @@ describe('answer engine on the eval questions', () => {
     expect(inScope.length - misses.length, described(misses).join('\n')).toBeGreaterThanOrEqual(Math.ceil(0.95 * inScope.length));
   });
 
+  it('cites the right passage first for at least 85% of the heavily paraphrased questions', () => {
+    const inScope = paraphrased.filter((o) => o.c.expect);
+    const misses = inScope.filter((o) => !o.top1);
+    expect(inScope.length - misses.length, described(misses).join('\n')).toBeGreaterThanOrEqual(Math.ceil(0.85 * inScope.length));
+  });
+
   it('refuses every out-of-scope question', () => {
-    const answered = outcomes.filter((o) => o.c.kind === 'oos' && o.answered);
+    const answered = [...outcomes, ...paraphrased].filter((o) => o.c.kind === 'oos' && o.answered);
     expect(described(answered)).toEqual([]);
   });
 
   // A floor, not a target: these questions share the article's words, and some need more
   // understanding than term coverage has (which companies? how did North Korea react?).
   it('refuses at least three in four related questions the article does not answer', () => {
-    const hardneg = outcomes.filter((o) => o.c.kind === 'hardneg');
+    const hardneg = [...outcomes, ...paraphrased].filter((o) => o.c.kind === 'hardneg');
     const answered = hardneg.filter((o) => o.answered);
     expect(hardneg.length - answered.length, described(answered).join('\n')).toBeGreaterThanOrEqual(Math.ceil(0.75 * hardneg.length));
   });
 
   it('cites only text that stands verbatim in the article', () => {
-    expect(outcomes.filter((o) => !o.faithful).map((o) => o.c.id)).toEqual([]);
+    expect([...outcomes, ...paraphrased].filter((o) => !o.faithful).map((o) => o.c.id)).toEqual([]);
   });
 
   it.runIf(existsSync(data('quote-cases.jsonl')))('resolves speakers and finds their quotes', () => {

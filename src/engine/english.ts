@@ -1,0 +1,29 @@
+// Whether a word is an English word, from the word-list package's 274,000 words. The spelling
+// corrector leaves real words alone: "heading" is not a typo of "heating", nor "aimed" of "armed".
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
+
+export type WordCheck = (word: string) => boolean;
+
+/**
+ * Reads the list once (about 25 ms) and answers by binary search over its sorted lines, which
+ * costs no start-up time for splitting 274,000 lines into a Set (about 220 ms measured).
+ */
+export function loadEnglishWords(path: string = wordListPath): WordCheck {
+  const text = readFileSync(path, 'utf8');
+  return (word) => {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = text.lastIndexOf('\n', mid - 1) + 1;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const line = text.slice(start, end);
+      if (line === word) return true;
+      if (line < word) lo = end + 1;
+      else hi = start;
+    }
+    return false;
+  };
+}

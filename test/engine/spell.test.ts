@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEnglishWords } from '../../src/engine/english.ts';
+import { editDistance, SpellChecker } from '../../src/engine/spell.ts';
+
+describe('spelling correction', () => {
+  const vocabulary = ['taiwan', 'fentanyl', 'heating', 'visit', 'gates', 'independence', 'blinken'];
+  const frequency = new Map(vocabulary.map((w) => [w, 1]));
+  const english = loadEnglishWords();
+  const spell = new SpellChecker(vocabulary, frequency, english);
+
+  it('corrects typos within the allowed edits', () => {
+    expect(spell.correct('tiawan')).toBe('taiwan');
+    expect(spell.correct('fentanil')).toBe('fentanyl');
+    expect(spell.correct('independance')).toBe('independence');
+    expect(spell.correct('blinkin')).toBe('blinken');
+  });
+
+  it('takes a 4-letter word only for one inserted, dropped or swapped letter', () => {
+    expect(spell.correct('vist')).toBe('visit');
+    expect(new SpellChecker(['gates'], new Map()).correct('rate')).toBe('rate');
+  });
+
+  it('leaves real English words alone', () => {
+    expect(english('heading')).toBe(true);
+    expect(spell.correct('heading')).toBe('heading');
+    expect(new SpellChecker(vocabulary, frequency).correct('heading')).toBe('heating');
+  });
+
+  it('edit distance counts a swap of neighbours as one edit', () => {
+    expect(editDistance('tiawan', 'taiwan')).toBe(1);
+    expect(editDistance('vladimir putin', 'us secretary stat')).toBeGreaterThan(3);
+  });
+});
+
+describe('the English word list', () => {
+  it('answers by binary search over sorted lines', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'words-')), 'words.txt');
+    writeFileSync(path, ['apple', 'banana', 'cherry', 'date', 'elder'].join('\n'));
+    const has = loadEnglishWords(path);
+    for (const w of ['apple', 'cherry', 'elder']) expect(has(w), w).toBe(true);
+    for (const w of ['', 'aardvark', 'blueberry', 'zebra', 'cherr']) expect(has(w), w).toBe(false);
+  });
+});
