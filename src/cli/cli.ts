@@ -68,12 +68,16 @@ if (input !== undefined) {
 } else if (command === 'ask') {
   // Many questions in one process: one line in, one line out, in order.
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNumber = 0;
   for await (const line of lines) {
+    lineNumber++;
     try {
       run(line);
     } catch (error) {
       if (!(error instanceof EngineInputError)) throw error;
-      print({ query: line, answered: false, answer: null, citations: [], suggestions: [], error: error.message }, error.message);
+      // Keep one line out per line in, in the contract's shape; the reason goes to stderr.
+      console.error(`line ${lineNumber}: ${error.message}`);
+      print({ query: line, answered: false, answer: null, citations: [], suggestions: [] }, error.message);
     }
   }
 } else {

@@ -28,6 +28,8 @@ export interface Analysis {
   speakerNames: { id: string; names: string[][] }[];
   /** Each quote's words, and its passage's as context, for `/quote … about:`. */
   quoteDocs: ReadonlyMap<string, Doc>;
+  /** Each speaker's own name as stemmed terms ("xi", "jinp"), to check an entry is about them. */
+  speakerTerms: ReadonlyMap<string, string[]>;
   /** Speakers whose words the article quotes or reports. */
   speaking: ReadonlySet<string>;
   /** Terms naming each topic (title, id, aliases), for suggesting topics. */
@@ -89,6 +91,7 @@ export function analyse(knowledge: Knowledge): Analysis {
       names: [sp.name, ...sp.aliases].map((n) => words(n).filter((w) => !isStopWord(w) || w === 'us')).filter((n) => n.length > 0),
     })),
     speaking: speakingSpeakers(knowledge),
+    speakerTerms: new Map(knowledge.speakers.map((sp) => [sp.id, terms(sp.name)])),
     quoteDocs: new Map(
       knowledge.quotes.map((q) => [q.id, { core: termSet(q.text), answer: new Set<string>(), passage: termSet(knowledge.passageById.get(q.passage)?.text ?? '') }]),
     ),

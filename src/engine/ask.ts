@@ -49,18 +49,26 @@ export function scoreEntries(a: Analysis, query: string[]): Scored[] {
     .sort((x, y) => y.score - x.score);
 }
 
-/** The speaker the question names first, by any word sequence of their name or aliases. */
-function firstSpeakerNamed(a: Analysis, question: string): string | undefined {
+/** The speakers a question names, in the order it names them, by their names or aliases. */
+function speakersNamed(a: Analysis, question: string): string[] {
   const w = words(question);
-  let first: { id: string; at: number } | undefined;
+  const found: { id: string; at: number }[] = [];
   for (const { id, names } of a.speakerNames) {
+    let at = Infinity;
     for (const name of names) {
       for (let i = 0; i + name.length <= w.length; i++) {
-        if (name.every((n, j) => w[i + j] === n) && (!first || i < first.at)) first = { id, at: i };
+        if (i < at && name.every((n, j) => w[i + j] === n)) at = i;
       }
     }
+    if (at < Infinity) found.push({ id, at });
   }
-  return first?.id;
+  return found.sort((x, y) => x.at - y.at).map((f) => f.id);
+}
+
+/** Whether an entry is about the speaker: its phrasings, keywords or answer use their name. */
+function mentionsSpeaker(a: Analysis, s: Scored, speakerId: string): boolean {
+  const terms = a.speakerTerms.get(speakerId) ?? [];
+  return terms.some((t) => s.record.doc.core.has(t) || s.record.doc.answer.has(t));
 }
 
 function accepts(s: Scored | undefined): s is Scored {
@@ -133,8 +141,9 @@ export function ask(a: Analysis, question: string): AskResult {
   const refuse = (): AskResult => ({ query, answered: false, answer: null, citations: [], suggestions: alternatives(a, qTerms, ranked), entryId: null });
 
   // "What did Wang Yi say?": the article names him but reports no words of his.
-  const subject = asksForSpeech(query) ? firstSpeakerNamed(a, query) : undefined;
-  if (subject && !a.speaking.has(subject)) return refuse();
+  const named = speakersNamed(a, query);
+  const subject = named[0];
+  if (subject && asksForSpeech(query) && !a.speaking.has(subject)) return refuse();
 
   // The kind of answer the wording asks for: a number for "how many", a time for "when",
   // something about what comes next for "will".
@@ -142,7 +151,9 @@ export function ask(a: Analysis, question: string): AskResult {
   const time = asksForTime(query);
   const future = asksAboutFuture(query);
   const fits = (text: string) => (!quantity || hasQuantity(text)) && (!time || hasTime(text)) && (!future || speaksOfFuture(text));
-  const top = ranked.find((s) => fits(s.record.entry.answer));
+  // "How old is Xi?" must not take Blinken's age: an entry must be about everyone the question names.
+  const aboutThem = (s: Scored) => named.every((id) => mentionsSpeaker(a, s, id));
+  const top = ranked.find((s) => fits(s.record.entry.answer) && aboutThem(s));
   if (accepts(top)) return answerEntry(a, query, top.record, ranked);
 
   // No curated entry fits: answer from a single passage only when it clearly covers the question.
@@ -156,6 +167,7 @@ export function ask(a: Analysis, question: string): AskResult {
   if (
     best &&
     fits(sentence) &&
+    named.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.p.doc.core.has(t))) &&
     best.c.anchored &&
     best.c.coverage >= PASSAGE_MIN_COVERAGE &&
     best.c.missing === 0 &&

@@ -22,7 +22,8 @@ export function quote(a: Analysis, names: NameResolver, speakerInput: string, ab
   }
   const speaker = a.knowledge.speakers.find((s) => s.id === resolved.id)!;
   const all = a.knowledge.quotes.filter((q) => q.speaker === speaker.id);
-  const aboutText = about?.trim() ? about.trim().slice(0, 200) : undefined;
+  // An `about` with no words in it ("?") filters nothing.
+  const aboutText = about && queryTerms(a, about).length > 0 ? about.trim().slice(0, 200) : undefined;
   const aboutQuery = aboutText ? prepare(queryTerms(a, aboutText), a.passageWeights, a.synonyms) : undefined;
   const candidates = all.map((q) => ({ q, passage: a.knowledge.passageById.get(q.passage)! }));
   // Quotes that use the very words; failing that, their synonyms; failing that, quotes from

@@ -62,7 +62,8 @@ export class SpellChecker {
 
   /** The word itself when known or when no confirmed correction exists. */
   correct(word: string): string {
-    if (this.known.has(word) || /\d/.test(word) || this.isEnglish(word)) return word;
+    // Past 20 letters a "word" is a paste or noise, not a typo, and Fuse's matching slows down.
+    if (this.known.has(word) || /\d/.test(word) || word.length > 20 || this.isEnglish(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     let best = word;

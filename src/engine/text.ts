@@ -68,7 +68,7 @@ function splitWords(text: string): string[] {
 
 /** A light suffix stripper, applied identically everywhere; it only has to be consistent. */
 export function stem(word: string): string {
-  if (word.length <= 3 || /^\d/.test(word)) return word;
+  if (word.length <= 3 || /^\d/.test(word) || QUESTION_WORDS.has(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);

@@ -34,6 +34,17 @@ describe('ask', () => {
     expect(r.suggestions.length).toBeLessThanOrEqual(3);
   });
 
+  it('never credits one person with another’s facts', () => {
+    for (const q of ['how old is xi', 'xi age', 'where did biden meet xi', 'how long did biden meet xi']) expect(engine.ask(q).answered, q).toBe(false);
+    expect(engine.ask('how old is blinken').citations[0]!.id).toBe('p7');
+    expect(engine.ask('what did the us president say about taiwan').citations[0]!.id).toBe('p20');
+  });
+
+  it('keeps question words as question words: "where" alone is no question', () => {
+    expect(engine.ask('where').answered).toBe(false);
+    expect(engine.ask('where did they meet').citations[0]!.id).toBe('p5');
+  });
+
   it('offers good first questions when nothing in the article is related', () => {
     const r = engine.ask('who won the super bowl');
     expect(r.answered).toBe(false);
