@@ -94,7 +94,10 @@ const command: CommandModule = {
   buttons: {
     quote(ctx, action) {
       const result = ctx.engine.quote(action.speakerId, action.about);
-      if (result.speaker !== action.speakerId) return { reply: staleButton(), answered: false, stale: true };
+      // The bot only makes ids whose speaker and filter mean something; anything else was altered.
+      if (result.speaker !== action.speakerId || (action.about !== undefined && result.about === undefined)) {
+        return { reply: staleButton(), answered: false, stale: true };
+      }
       // A suggestion button (no page) opens the quotes in a new reply; Previous/Next turn the page in place.
       if (action.page === undefined) return quoteReply(ctx, result, 0, action.about);
       if (action.page >= quotePages(result.quotes).length) return { reply: staleButton(), answered: false, stale: true };

@@ -45,6 +45,7 @@ export function quote(a: Analysis, names: NameResolver, speakerInput: string, ab
     speakerName: speaker.name,
     speakerRole: speaker.role,
     quotes: items,
+    ...(aboutText ? { about: aboutText } : {}),
     message,
     suggestions: items.length === 0 ? suggest(all.length > 0 ? [speaker.id] : others) : [],
   };

@@ -43,6 +43,8 @@ export interface QuoteResult {
   speakerName: string | null;
   speakerRole: string | null;
   quotes: QuoteItem[];
+  /** The `about` filter applied, when one was given and had words in it. */
+  about?: string;
   /** A sentence for a person: why the list is empty, or how many quotes matched. */
   message: string;
   suggestions: Suggestion[];
