@@ -1,4 +1,4 @@
-// Scores the engine on eval cases the way ../shared/eval/README.md describes: an answer is right
+// Scores the engine on eval cases the way test/data/README.md describes: an answer is right
 // when its first citation contains an expected phrase, after folding typography and case.
 import type { Engine } from '../engine/types.ts';
 import { foldForCompare } from '../text/fold.ts';

@@ -47,7 +47,7 @@ describe('the real knowledge base', () => {
     expect(k.passages.filter((p) => !cited.has(p.id))).toEqual([]);
   });
 
-  it('keeps the article text out of ../shared: it is read from the project', () => {
+  it('reads the article text from the project itself', () => {
     expect(k.article.startsWith('US and China pledge to stabilise tense relationship after talks')).toBe(true);
     expect(k.article).not.toContain('Source: BBC');
   });
