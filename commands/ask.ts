@@ -5,6 +5,7 @@ import { fromEngine, HIDE_OPTION, stringOption, type CommandContext, type Comman
 import { suggestionRow } from '../src/replies/buttons.ts';
 import { citedEmbed } from '../src/replies/cited-embed.ts';
 import { escapeAndFit, escapeText, withoutMentions } from '../src/replies/escape.ts';
+import { LIMITS } from '../src/replies/limits.ts';
 import { staleButton } from '../src/replies/notices.ts';
 import { ephemeral } from '../src/replies/safe-reply.ts';
 
@@ -51,7 +52,7 @@ export function answerReply(ctx: CommandContext, result: AskResult, question: st
 }
 
 export function autocomplete(ctx: CommandContext, focused: { name: string; value: string }) {
-  return focused.name === 'question' ? ctx.engine.completeQuestion(focused.value, 25) : [];
+  return focused.name === 'question' ? ctx.engine.completeQuestion(focused.value, LIMITS.choices) : [];
 }
 
 const command: CommandModule = {

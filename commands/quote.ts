@@ -90,7 +90,7 @@ function quotePage(ctx: CommandContext, result: QuoteResult, pages: string[], pa
 const command: CommandModule = {
   data,
   execute,
-  autocomplete: (ctx, focused) => (focused.name === 'speaker' ? ctx.engine.completeSpeaker(focused.value, 25) : []),
+  autocomplete: (ctx, focused) => (focused.name === 'speaker' ? ctx.engine.completeSpeaker(focused.value, LIMITS.choices) : []),
   buttons: {
     quote(ctx, action) {
       const result = ctx.engine.quote(action.speakerId, action.about);

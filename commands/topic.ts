@@ -5,6 +5,7 @@ import { fromEngine, HIDE_OPTION, stringOption, type CommandContext, type Comman
 import { suggestionRow } from '../src/replies/buttons.ts';
 import { citedEmbed } from '../src/replies/cited-embed.ts';
 import { escapeAndFit } from '../src/replies/escape.ts';
+import { LIMITS } from '../src/replies/limits.ts';
 import { staleButton } from '../src/replies/notices.ts';
 import { ephemeral } from '../src/replies/safe-reply.ts';
 
@@ -49,7 +50,7 @@ export function topicReply(ctx: CommandContext, result: TopicResult, asked: stri
 const command: CommandModule = {
   data,
   execute,
-  autocomplete: (ctx, focused) => (focused.name === 'name' ? ctx.engine.completeTopic(focused.value, 25) : []),
+  autocomplete: (ctx, focused) => (focused.name === 'name' ? ctx.engine.completeTopic(focused.value, LIMITS.choices) : []),
   buttons: {
     topic(ctx, action) {
       const result = ctx.engine.topic(action.topicId);

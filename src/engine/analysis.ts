@@ -88,7 +88,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     passageWeights,
     speakerNames: knowledge.speakers.map((sp) => ({
       id: sp.id,
-      names: [sp.name, ...sp.aliases].map((n) => words(n).filter((w) => !isStopWord(w) || w === 'us')).filter((n) => n.length > 0),
+      names: [sp.name, ...sp.aliases].map((n) => words(n).filter((w) => !isStopWord(w))).filter((n) => n.length > 0),
     })),
     speaking: speakingSpeakers(knowledge),
     speakerTerms: new Map(knowledge.speakers.map((sp) => [sp.id, terms(sp.name)])),

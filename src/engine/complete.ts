@@ -4,6 +4,7 @@ import type { Analysis } from './analysis.ts';
 import { queryTerms } from './analysis.ts';
 import { scoreEntries } from './ask.ts';
 import { words } from './text.ts';
+import type { Named } from './names.ts';
 import type { Choice } from './types.ts';
 
 export const MAX_CHOICES = 25;
@@ -58,11 +59,20 @@ export class Completer {
     return [...out.values()];
   }
 
-  named(items: { id: string; label: string; names: string[] }[], partial: string, limit = MAX_CHOICES): Choice[] {
+}
+
+/** Autocomplete over a fixed list of named things (speakers, topics), indexed once. */
+export class NamedCompleter {
+  private readonly fuse: Fuse<Named>;
+
+  constructor(private readonly items: readonly Named[]) {
+    this.fuse = new Fuse(items, { keys: ['label', 'names', 'id'], threshold: 0.4, ignoreLocation: true });
+  }
+
+  complete(partial: string, limit = MAX_CHOICES): Choice[] {
     const n = Math.min(limit, MAX_CHOICES);
     const text = partial.trim().toLowerCase().slice(0, MAX_CHOICE_CHARS);
-    if (!text) return items.slice(0, n).map((i) => ({ name: cut(i.label), value: i.id }));
-    const fuse = new Fuse(items, { keys: ['label', 'names', 'id'], threshold: 0.4, ignoreLocation: true });
-    return fuse.search(text, { limit: n }).map((r) => ({ name: cut(r.item.label), value: r.item.id }));
+    if (!text) return this.items.slice(0, n).map((i) => ({ name: cut(i.label), value: i.id }));
+    return this.fuse.search(text, { limit: n }).map((r) => ({ name: cut(r.item.label), value: r.item.id }));
   }
 }

@@ -3,7 +3,7 @@
 import type { Knowledge } from '../knowledge/types.ts';
 import { analyse } from './analysis.ts';
 import { ask, askEntry, starters } from './ask.ts';
-import { Completer } from './complete.ts';
+import { Completer, NamedCompleter } from './complete.ts';
 import { NameResolver, type Named } from './names.ts';
 import { quote } from './quote.ts';
 import { topic } from './topic.ts';
@@ -22,6 +22,8 @@ export function createEngine(knowledge: Knowledge): Engine {
   const speakerNames = new NameResolver(speakers, a.spell);
   const topicNames = new NameResolver(topics, a.spell);
   const completer = new Completer(a);
+  const speakerCompleter = new NamedCompleter(speakers);
+  const topicCompleter = new NamedCompleter(topics);
 
   return {
     ask: (question) => ask(a, question),
@@ -30,7 +32,7 @@ export function createEngine(knowledge: Knowledge): Engine {
     quote: (speaker, about) => quote(a, speakerNames, speaker, about),
     topic: (name) => topic(a, topicNames, name),
     completeQuestion: (partial, limit) => completer.questions(partial, limit),
-    completeSpeaker: (partial, limit) => completer.named(speakers, partial, limit),
-    completeTopic: (partial, limit) => completer.named(topics, partial, limit),
+    completeSpeaker: (partial, limit) => speakerCompleter.complete(partial, limit),
+    completeTopic: (partial, limit) => topicCompleter.complete(partial, limit),
   };
 }

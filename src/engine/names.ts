@@ -23,10 +23,10 @@ export interface Resolution {
   near: string[];
 }
 
-/** A name reduced for comparison: folded words, stop words out, stemmed. */
+/** A name reduced for comparison: folded words, stop words out ("us" is not one), stemmed. */
 export function nameKey(text: string): string {
   return words(text)
-    .filter((w) => !isStopWord(w) || w === 'us')
+    .filter((w) => !isStopWord(w))
     .map(stem)
     .join(' ');
 }
@@ -57,7 +57,7 @@ export class NameResolver {
   resolve(input: string): Resolution {
     const raw = nameKey(input);
     const corrected = words(input)
-      .filter((w) => !isStopWord(w) || w === 'us')
+      .filter((w) => !isStopWord(w))
       .map((w) => stem(this.spell.correct(w)))
       .join(' ');
     const near = this.near(corrected || normalise(input));

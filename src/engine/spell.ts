@@ -56,10 +56,6 @@ export class SpellChecker {
     this.fuse = new Fuse([...this.known].filter((w) => w.length >= 4), { threshold: 0.4, includeScore: true, ignoreLocation: true });
   }
 
-  has(word: string): boolean {
-    return this.known.has(word);
-  }
-
   /** The word itself when known or when no confirmed correction exists. */
   correct(word: string): string {
     // Past 20 letters a "word" is a paste or noise, not a typo, and Fuse's matching slows down.
