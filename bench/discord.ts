@@ -7,12 +7,14 @@
 //   BENCH_SERIAL   interactions sent one at a time, for latency without queueing (default 100)
 import { fileURLToPath } from 'node:url';
 import type { Client } from 'discord.js';
+import { contextFor } from '../commands/context.ts';
 import { commands } from '../commands/index.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { AskCaseSchema, readJsonl } from '../src/eval/cases.ts';
 import { Cooldown } from '../src/interactions/cooldown.ts';
 import { createRouter, type Router } from '../src/interactions/router.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
+import { InFlight } from '../src/lifecycle/in-flight.ts';
 import { createLogger } from '../src/logger.ts';
 import { startGateway } from '../src/transports/discord-gateway.ts';
 import { snowflake, startFakeDiscord, type FakeDiscord } from '../test/fake-discord/index.ts';
@@ -31,11 +33,12 @@ const source = { title: knowledge.title, outlet: knowledge.outlet, event: knowle
 
 function realRouter(): Router {
   // As src/main.ts builds it, cooldown included (every interaction here comes from a new user).
-  return createRouter({ commands, engine, source, logger, cooldown: new Cooldown(5, 10_000) });
+  return createRouter({ commands, context: contextFor({ engine, source }), logger, cooldown: new Cooldown(5, 10_000) });
 }
 
 /** Replies a constant through the same responder: all transport, no work. */
 const echoRouter: Router = {
+  inFlight: new InFlight(),
   async handle(incoming, responder) {
     try {
       if (incoming.kind === 'autocomplete') await responder.respondChoices([]);

@@ -1,17 +1,20 @@
 // /ask question:<text> [hide] — a short answer with the article's passages, cited by paragraph.
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { AskResult } from '../src/engine/types.ts';
-import { fromEngine, HIDE_OPTION, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
-import { suggestionRow } from '../src/replies/buttons.ts';
-import { citedEmbed } from '../src/replies/cited-embed.ts';
-import { escapeAndFit, escapeText, withoutMentions } from '../src/replies/escape.ts';
-import { LIMITS } from '../src/replies/limits.ts';
-import { staleButton } from '../src/replies/notices.ts';
-import { ephemeral } from '../src/replies/safe-reply.ts';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import type { AskResult } from '#src/engine/types.ts';
+import type { CommandDefinition } from '#src/interactions/arguments.ts';
+import { answered, HIDE_OPTION, stale, unanswered, type HandlerResult } from '#src/interactions/command.ts';
+import { suggestionRow } from '#src/replies/buttons.ts';
+import { citedEmbed } from '#src/replies/cited-embed.ts';
+import { escapeAndFit, escapeText } from '#src/replies/escape.ts';
+import { LIMITS } from '#src/replies/limits.ts';
+import { staleButton } from '#src/replies/notices.ts';
+import { ephemeral } from '#src/replies/safe-reply.ts';
+import { withoutMentions } from '#src/text/input.ts';
+import { fromEngine, type BotCommand, type CommandContext } from './context.ts';
 
 export const QUESTION_MAX_LENGTH = 300;
 
-export const data = {
+const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'ask',
   description: 'Ask about the June 2023 Blinken–Xi talks; answers quote the BBC article',
@@ -26,45 +29,37 @@ export const data = {
     },
     HIDE_OPTION,
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-export function execute(ctx: CommandContext, options: CommandOptions): HandlerResult {
-  const question = stringOption(options, 'question') ?? '';
-  return fromEngine(question, () => ctx.engine.ask(withoutMentions(question)), (result) => answerReply(ctx, result, question));
-}
+} as const satisfies CommandDefinition;
 
 /** The reply for an engine answer: the cited embed, or an ephemeral "the article doesn't say". */
 export function answerReply(ctx: CommandContext, result: AskResult, question: string): HandlerResult {
   if (result.answered && result.answer) {
     const embed = citedEmbed({ title: question, description: result.answer, citations: result.citations, source: ctx.source });
-    return { reply: { embeds: [embed], components: suggestionRow(result.suggestions) }, answered: true };
+    return answered({ embeds: [embed], components: suggestionRow(result.suggestions) });
   }
   const suggestions = result.suggestions;
   const tryThese = suggestions.length > 0 ? ' You could try one of these:' : '';
-  return {
-    reply: ephemeral({
-      content: `The article doesn't say — I found nothing about “${escapeAndFit(question.trim(), 300)}” in the ${escapeText(ctx.source.outlet)} report.${tryThese}`,
-      components: suggestionRow(suggestions),
-    }),
-    answered: false,
-    unanswered: question,
-  };
+  const reply = ephemeral({
+    content: `The article doesn't say — I found nothing about “${escapeAndFit(question.trim(), 300)}” in the ${escapeText(ctx.source.outlet)} report.${tryThese}`,
+    components: suggestionRow(suggestions),
+  });
+  return unanswered(reply, question);
 }
 
-export function autocomplete(ctx: CommandContext, focused: { name: string; value: string }) {
-  return focused.name === 'question' ? ctx.engine.completeQuestion(focused.value, LIMITS.choices) : [];
-}
-
-const command: CommandModule = {
+const ask = {
   data,
-  execute,
-  autocomplete,
+  execute(ctx, { question }) {
+    return fromEngine(question, () => ctx.engine.ask(withoutMentions(question)), (result) => answerReply(ctx, result, question));
+  },
+  autocomplete(ctx, focused) {
+    return focused.name === 'question' ? ctx.engine.completeQuestion(focused.value, LIMITS.choices) : [];
+  },
   buttons: {
     ask(ctx, action) {
       const result = ctx.engine.askEntry(action.entryId);
-      if (!result) return { reply: staleButton(), answered: false, stale: true };
+      if (!result) return stale(staleButton());
       return answerReply(ctx, result, result.query);
     },
   },
-};
-export default command;
+} satisfies BotCommand<typeof data>;
+export default ask;

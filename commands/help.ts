@@ -1,20 +1,22 @@
 // /help — what the bot knows, its commands, and examples to try.
-import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { CommandContext, CommandModule, HandlerResult } from '../src/interactions/command.ts';
-import { suggestionRow } from '../src/replies/buttons.ts';
-import { EMBED_COLOR, sourceLine } from '../src/replies/cited-embed.ts';
-import { escapeText } from '../src/replies/escape.ts';
-import { truncate } from '../src/replies/limits.ts';
-import { ephemeral } from '../src/replies/safe-reply.ts';
+import { ApplicationCommandType } from 'discord-api-types/v10';
+import type { CommandDefinition } from '#src/interactions/arguments.ts';
+import { answered, type HandlerResult } from '#src/interactions/command.ts';
+import { suggestionRow } from '#src/replies/buttons.ts';
+import { EMBED_COLOR, sourceLine } from '#src/replies/cited-embed.ts';
+import { escapeText } from '#src/replies/escape.ts';
+import { truncate } from '#src/replies/limits.ts';
+import { ephemeral } from '#src/replies/safe-reply.ts';
 import ask from './ask.ts';
+import type { BotCommand, CommandContext } from './context.ts';
 import quote from './quote.ts';
 import topic from './topic.ts';
 
-export const data = {
+const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'help',
   description: 'What this bot knows, its commands, and examples to try',
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+} as const satisfies CommandDefinition;
 
 const USAGE = [
   `\`/ask question:<text> [hide]\` — ${ask.data.description}`,
@@ -24,7 +26,7 @@ const USAGE = [
   '`hide:true` shows the answer to you alone.',
 ].join('\n');
 
-export function execute(ctx: CommandContext): HandlerResult {
+function execute(ctx: CommandContext): HandlerResult {
   const { engine, source } = ctx;
   // Examples come from the knowledge base, so they always work.
   const question = engine.completeQuestion('', 1)[0]?.value;
@@ -42,14 +44,13 @@ export function execute(ctx: CommandContext): HandlerResult {
     'When the article doesn’t say, I tell you so. Start typing a question and I suggest ones I can answer.';
   const fields = [{ name: 'Commands', value: truncate(USAGE, 1024) }];
   if (examples.length > 0) fields.push({ name: 'Try', value: truncate(examples.join('\n'), 1024) });
-  return {
-    reply: ephemeral({
+  return answered(
+    ephemeral({
       embeds: [{ color: EMBED_COLOR, title: 'About this bot', description, fields, footer: { text: sourceLine(source) } }],
       components: suggestionRow(engine.starters()),
     }),
-    answered: true,
-  };
+  );
 }
 
-const command: CommandModule = { data, execute };
-export default command;
+const help = { data, execute } satisfies BotCommand<typeof data>;
+export default help;

@@ -1,15 +1,17 @@
 // /topic name:<text> [hide] — a topic's summary and the passages it rests on.
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { TopicResult } from '../src/engine/types.ts';
-import { fromEngine, HIDE_OPTION, stringOption, type CommandContext, type CommandModule, type CommandOptions, type HandlerResult } from '../src/interactions/command.ts';
-import { suggestionRow } from '../src/replies/buttons.ts';
-import { citedEmbed } from '../src/replies/cited-embed.ts';
-import { escapeAndFit } from '../src/replies/escape.ts';
-import { LIMITS } from '../src/replies/limits.ts';
-import { staleButton } from '../src/replies/notices.ts';
-import { ephemeral } from '../src/replies/safe-reply.ts';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import type { TopicResult } from '#src/engine/types.ts';
+import type { CommandDefinition } from '#src/interactions/arguments.ts';
+import { answered, HIDE_OPTION, stale, unanswered, type HandlerResult } from '#src/interactions/command.ts';
+import { suggestionRow } from '#src/replies/buttons.ts';
+import { citedEmbed } from '#src/replies/cited-embed.ts';
+import { escapeAndFit } from '#src/replies/escape.ts';
+import { LIMITS } from '#src/replies/limits.ts';
+import { staleButton } from '#src/replies/notices.ts';
+import { ephemeral } from '#src/replies/safe-reply.ts';
+import { fromEngine, type BotCommand, type CommandContext } from './context.ts';
 
-export const data = {
+const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'topic',
   description: 'A topic from the talks: a summary and the article’s passages on it',
@@ -24,39 +26,35 @@ export const data = {
     },
     HIDE_OPTION,
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-export function execute(ctx: CommandContext, options: CommandOptions): HandlerResult {
-  const name = stringOption(options, 'name') ?? '';
-  return fromEngine(name, () => ctx.engine.topic(name), (result) => topicReply(ctx, result, name));
-}
+} as const satisfies CommandDefinition;
 
 export function topicReply(ctx: CommandContext, result: TopicResult, asked: string): HandlerResult {
   if (result.topic && result.title && result.summary) {
     const embed = citedEmbed({ title: result.title, description: result.summary, citations: result.citations, source: ctx.source });
-    return { reply: { embeds: [embed], components: suggestionRow(result.suggestions) }, answered: true };
+    return answered({ embeds: [embed], components: suggestionRow(result.suggestions) });
   }
   const tryThese = result.suggestions.length > 0 ? ' Topics it covers include:' : '';
-  return {
-    reply: ephemeral({
-      content: `The article has no topic called “${escapeAndFit(asked.trim(), 100)}”.${tryThese}`,
-      components: suggestionRow(result.suggestions),
-    }),
-    answered: false,
-    unanswered: asked,
-  };
+  const reply = ephemeral({
+    content: `The article has no topic called “${escapeAndFit(asked.trim(), 100)}”.${tryThese}`,
+    components: suggestionRow(result.suggestions),
+  });
+  return unanswered(reply, asked);
 }
 
-const command: CommandModule = {
+const topic = {
   data,
-  execute,
-  autocomplete: (ctx, focused) => (focused.name === 'name' ? ctx.engine.completeTopic(focused.value, LIMITS.choices) : []),
+  execute(ctx, { name }) {
+    return fromEngine(name, () => ctx.engine.topic(name), (result) => topicReply(ctx, result, name));
+  },
+  autocomplete(ctx, focused) {
+    return focused.name === 'name' ? ctx.engine.completeTopic(focused.value, LIMITS.choices) : [];
+  },
   buttons: {
     topic(ctx, action) {
       const result = ctx.engine.topic(action.topicId);
-      if (result.topic !== action.topicId) return { reply: staleButton(), answered: false, stale: true };
+      if (result.topic !== action.topicId) return stale(staleButton());
       return topicReply(ctx, result, action.topicId);
     },
   },
-};
-export default command;
+} satisfies BotCommand<typeof data>;
+export default topic;

@@ -3,12 +3,8 @@
 import { REST, Routes } from 'discord.js';
 import { commands } from '../commands/index.ts';
 import { ConfigError, loadDotenvFile, parseConfig, requireDiscordCredentials } from './config.ts';
+import { fail } from './lifecycle/fail.ts';
 import { describeDiscordError } from './transports/discord-gateway.ts';
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
 
 loadDotenvFile();
 let config;

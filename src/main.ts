@@ -1,5 +1,6 @@
 // npm start: configuration → logger → knowledge → engine → Discord (with DISCORD_TOKEN) or the
 // local console (without). Start-up problems end the process with one line on stderr.
+import { contextFor } from '../commands/context.ts';
 import { commands } from '../commands/index.ts';
 import { ConfigError, loadDotenvFile, parseConfig, type Config } from './config.ts';
 import { createEngine } from './engine/index.ts';
@@ -7,14 +8,12 @@ import { Cooldown } from './interactions/cooldown.ts';
 import { createRouter } from './interactions/router.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.ts';
 import type { Knowledge } from './knowledge/types.ts';
+import { fail } from './lifecycle/fail.ts';
+import { installProcessGuards } from './lifecycle/process-guards.ts';
+import { drainAndStop } from './lifecycle/shutdown.ts';
 import { createLogger } from './logger.ts';
 import { CONSOLE_BANNER, runConsole } from './transports/console.ts';
 import { LoginError, startGateway } from './transports/discord-gateway.ts';
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
 
 loadDotenvFile();
 let config: Config;
@@ -28,6 +27,7 @@ try {
 const token = config.token;
 // The console's stdout is the conversation, so its logs go to stderr and only warnings by default.
 const logger = createLogger({ level: config.logLevel ?? (token ? 'info' : 'warn'), destination: token ? 1 : 2, secrets: token ? [token] : [] });
+installProcessGuards(logger);
 
 let knowledge: Knowledge;
 try {
@@ -37,19 +37,25 @@ try {
   throw error;
 }
 const engine = createEngine(knowledge);
-const source = { title: knowledge.title, outlet: knowledge.outlet, event: knowledge.event };
+const context = contextFor({ engine, source: { title: knowledge.title, outlet: knowledge.outlet, event: knowledge.event } });
+const router = createRouter({ commands, context, logger, cooldown: token ? new Cooldown(5, 10_000) : null });
 
 let stop: () => Promise<void> = async () => {};
 let stopping = false;
+/** Drained: new interactions are turned away, those in flight get up to 10 s, then the door closes. */
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  let code = 0;
   try {
-    await stop();
+    await drainAndStop({ inFlight: router.inFlight, stop: () => stop(), logger });
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    code = 1;
   } finally {
     logger.flush();
-    process.exit(0);
+    process.exit(code);
   }
 }
 process.once('SIGINT', (signal) => void shutdown(signal));
@@ -57,11 +63,9 @@ process.once('SIGTERM', (signal) => void shutdown(signal));
 
 if (!token) {
   process.stdout.write(`${CONSOLE_BANNER}\n\n`);
-  const router = createRouter({ commands, engine, source, logger, cooldown: null });
   await runConsole({ router, commands, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
   logger.flush();
 } else {
-  const router = createRouter({ commands, engine, source, logger, cooldown: new Cooldown(5, 10_000) });
   try {
     const client = await startGateway({
       token,

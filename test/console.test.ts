@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { contextFor } from '../commands/context.ts';
 import { commands } from '../commands/index.ts';
 import { createRouter } from '../src/interactions/router.ts';
 import { plain, renderReply } from '../src/transports/console-render.ts';
@@ -82,7 +83,7 @@ describe('renderReply', () => {
 describe('runConsole', () => {
   it('answers each line through the router and presses buttons by number', async () => {
     const log = memoryLogger();
-    const router = createRouter({ commands, engine: fakeEngine(), source: SOURCE, logger: log.logger, cooldown: null });
+    const router = createRouter({ commands, context: contextFor({ engine: fakeEngine(), source: SOURCE }), logger: log.logger, cooldown: null });
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';

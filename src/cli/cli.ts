@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../engine/index.ts';
 import { type Engine, EngineInputError } from '../engine/types.ts';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.ts';
+import { fail as failWith } from '../lifecycle/fail.ts';
 import { askJson, quoteJson, topicJson } from './json-shapes.ts';
 import { askText, quoteText, topicText } from './text-output.ts';
 
@@ -13,9 +14,9 @@ const USAGE = `usage: npm run --silent cli -- <command> [options]
   quote "<speaker>" [--about <text>] [--json]
   topic "<name>" [--json]`;
 
+/** Usage problems exit 2. */
 function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
+  return failWith(message, 2);
 }
 
 let parsed;

@@ -1,72 +1,65 @@
 // The contract between the router and the command modules in commands/. Handlers are
-// transport-neutral: plain values in, plain reply data out.
-import { ApplicationCommandOptionType, type APIApplicationCommandBooleanOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { EngineInputError, type Engine } from '../engine/types.ts';
-import type { SourceInfo } from '../replies/cited-embed.ts';
+// transport-neutral: plain values in, plain reply data out. The router is generic over the
+// context handlers get (commands/context.ts defines the bot's: the engine and the source), so
+// this layer knows nothing of the engine.
+import { ApplicationCommandOptionType, type APIApplicationCommandBooleanOption } from 'discord-api-types/v10';
 import type { ButtonAction } from '../replies/custom-id.ts';
-import { ephemeral } from '../replies/safe-reply.ts';
 import type { Reply, ReplyChoice } from '../replies/types.ts';
+import type { ArgumentsOf, AutocompleteName, CommandDefinition } from './arguments.ts';
 
-export interface CommandContext {
-  engine: Engine;
-  source: SourceInfo;
-  userId: string;
-  guildId: string | null;
-}
+export type { ArgumentsOf, CommandDefinition, CommandOptions, OptionValue } from './arguments.ts';
 
 /** The `hide` option a command offers; the router makes the reply ephemeral when it is true. */
-export const HIDE_OPTION: APIApplicationCommandBooleanOption = {
+export const HIDE_OPTION = {
   type: ApplicationCommandOptionType.Boolean,
   name: 'hide',
   description: 'Only you see the answer',
   required: false,
-};
+} as const satisfies APIApplicationCommandBooleanOption;
 
-export type OptionValue = string | number | boolean;
-export type CommandOptions = Readonly<Record<string, OptionValue | undefined>>;
-
-export interface HandlerResult {
-  reply: Reply;
-  /** For a button: edit the message the button is on instead of sending a new one. */
-  update?: boolean;
-  /** Whether the article answered (false for refusals and "the article doesn't say"). */
-  answered: boolean;
-  /** What the person asked, when it went unanswered: logged for the curators. */
-  unanswered?: string;
+/** What a handler made of an interaction: one outcome, each with what the router needs for it. */
+export type HandlerResult =
+  /** The article answered. `update`: for a button, edit the message it is on instead of sending a new one. */
+  | { outcome: 'answered'; reply: Reply; update?: boolean }
+  /** A refusal or "the article doesn't say"; `question` is what the person asked, logged for the curators. */
+  | { outcome: 'unanswered'; reply: Reply; question: string }
   /** A button whose ids no longer match the knowledge base. */
-  stale?: boolean;
-}
+  | { outcome: 'stale'; reply: Reply };
 
 export type Handled = HandlerResult | Promise<HandlerResult>;
 
-export type ButtonHandlers = {
-  [K in ButtonAction['kind']]?: (ctx: CommandContext, action: Extract<ButtonAction, { kind: K }>) => Handled;
+export type ActionOf<K extends ButtonAction['kind']> = Extract<ButtonAction, { kind: K }>;
+
+export type ButtonHandlers<Ctx> = {
+  [K in ButtonAction['kind']]?: (ctx: Ctx, action: ActionOf<K>) => Handled;
 };
 
-export interface CommandModule {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(ctx: CommandContext, options: CommandOptions): Handled;
-  autocomplete?(ctx: CommandContext, focused: { name: string; value: string }, options: CommandOptions): ReplyChoice[] | Promise<ReplyChoice[]>;
-  /** The button kinds this command answers (see src/replies/custom-id.ts). */
-  buttons?: ButtonHandlers;
-}
-
-export function stringOption(options: CommandOptions, name: string): string | undefined {
-  const value = options[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
 /**
- * Runs an engine call for what a person typed and turns its result into a reply; input the engine
- * cannot use (an empty question) gets the engine's message, ephemerally, and is logged as unanswered.
+ * One slash command. Declare it as `{ data, execute, … } satisfies CommandModule<Ctx, typeof data>`
+ * with `data` declared `as const`: the handlers' arguments are then typed from the definition.
  */
-export function fromEngine<T>(typed: string, call: () => T, toReply: (result: T) => HandlerResult): HandlerResult {
-  let result: T;
-  try {
-    result = call();
-  } catch (error) {
-    if (error instanceof EngineInputError) return { reply: ephemeral({ content: error.message }), answered: false, unanswered: typed };
-    throw error;
-  }
-  return toReply(result);
+export interface CommandModule<Ctx, D extends CommandDefinition = CommandDefinition> {
+  data: D;
+  execute(ctx: Ctx, args: ArgumentsOf<D>): Handled;
+  /** `focused.value` is already cut to the option's max_length; `args` holds the other options filled so far. */
+  autocomplete?(ctx: Ctx, focused: { name: AutocompleteName<D>; value: string }, args: Partial<ArgumentsOf<D>>): ReplyChoice[] | Promise<ReplyChoice[]>;
+  /** The button kinds this command answers (see src/replies/custom-id.ts). */
+  buttons?: ButtonHandlers<Ctx>;
 }
+
+/** Every command's button handlers in one table (each kind belongs to one command). */
+export function buttonTable<Ctx>(commands: readonly CommandModule<Ctx>[]): ButtonHandlers<Ctx> {
+  const table: ButtonHandlers<Ctx> = {};
+  for (const c of commands) Object.assign(table, c.buttons);
+  return table;
+}
+
+/** The handler for a button's action, bound to it; undefined when no command answers that kind. */
+export function buttonRun<Ctx, K extends ButtonAction['kind']>(table: ButtonHandlers<Ctx>, ctx: Ctx, action: ActionOf<K> & { kind: K }): (() => Handled) | undefined {
+  const handler = table[action.kind];
+  return handler && (() => handler(ctx, action));
+}
+
+export const answered = (reply: Reply, update?: boolean): HandlerResult => (update ? { outcome: 'answered', reply, update } : { outcome: 'answered', reply });
+export const unanswered = (reply: Reply, question: string): HandlerResult => ({ outcome: 'unanswered', reply, question });
+export const stale = (reply: Reply): HandlerResult => ({ outcome: 'stale', reply });

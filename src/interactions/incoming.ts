@@ -1,8 +1,9 @@
 // What a transport hands the router, and how the router answers through it.
 import type { Reply, ReplyChoice } from '../replies/types.ts';
-import type { CommandOptions } from './command.ts';
+import type { CommandOptions } from './arguments.ts';
 
-interface Who {
+/** Who sent an interaction, and where from. */
+export interface Who {
   userId: string;
   guildId: string | null;
 }

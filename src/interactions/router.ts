@@ -1,20 +1,23 @@
 // Every interaction goes through here, whatever the transport: cooldown, the 3-second deadline
-// (defer, then edit), errors turned into an ephemeral apology, and one log line.
+// (defer, then edit), errors turned into an ephemeral apology, and one log line. Three steps per
+// interaction: dispatch (what to run, or which notice to give), deadline (run it, deferring when
+// it is slow) and delivery (send the result the way the interaction allows).
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import type { Engine } from '../engine/types.ts';
-import type { SourceInfo } from '../replies/cited-embed.ts';
+import { InFlight } from '../lifecycle/in-flight.ts';
 import { decodeCustomId } from '../replies/custom-id.ts';
-import { apology, slowDown, staleButton, unknownCommand } from '../replies/notices.ts';
+import { apology, invalidOptions, restarting, slowDown, staleButton, unknownCommand } from '../replies/notices.ts';
 import { ephemeral, isEphemeral, safeChoices, safeReply } from '../replies/safe-reply.ts';
 import type { Reply, ReplyChoice } from '../replies/types.ts';
-import { HIDE_OPTION, type CommandContext, type CommandModule, type Handled, type HandlerResult } from './command.ts';
+import { autocompleteOption, clipOptionText, parseArguments } from './arguments.ts';
+import { buttonRun, buttonTable, HIDE_OPTION, type CommandModule, type Handled, type HandlerResult } from './command.ts';
 import type { Cooldown } from './cooldown.ts';
-import type { Incoming, Responder } from './incoming.ts';
+import type { Incoming, Responder, Who } from './incoming.ts';
 
-export interface RouterOptions {
-  commands: readonly CommandModule[];
-  engine: Engine;
-  source: SourceInfo;
+export interface RouterOptions<Ctx> {
+  commands: readonly CommandModule<Ctx>[];
+  /** The context handlers get for one interaction (commands/context.ts: the engine, the source, who asked). */
+  context: (who: Who) => Ctx;
   logger: Logger;
   /** null: no cooldown (the local console). */
   cooldown: Cooldown | null;
@@ -24,14 +27,18 @@ export interface RouterOptions {
    */
   deadlineMs?: number;
   now?: () => number;
+  /** Counts the interactions being answered, for a drained shutdown (src/lifecycle/shutdown.ts). */
+  inFlight?: InFlight;
 }
 
 export interface Router {
   /** Answers one interaction. Never throws: failures are answered, or logged when even that fails. */
   handle(incoming: Incoming, responder: Responder): Promise<void>;
+  /** Close it to turn new interactions away with a "restarting" notice while those in flight finish. */
+  readonly inFlight: InFlight;
 }
 
-export type Outcome = 'answered' | 'unanswered' | 'stale' | 'cooldown' | 'unknown-command' | 'error' | 'failed';
+export type Outcome = HandlerResult['outcome'] | 'invalid' | 'cooldown' | 'unknown-command' | 'draining' | 'error' | 'failed';
 
 interface LogLine {
   kind: Incoming['kind'];
@@ -50,16 +57,36 @@ interface LogLine {
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
+/** What dispatch decided: a handler to run, or a notice to give at once. */
+type Plan = { kind: 'run'; run: () => Handled; button: boolean; ephemeral: boolean } | { kind: 'notice'; outcome: Outcome; reply: Reply };
+
 export const DEFAULT_DEADLINE_MS = 2000;
 
-export function createRouter(options: RouterOptions): Router {
-  const { commands, engine, source, logger, cooldown } = options;
+export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
+  const { commands, context, logger, cooldown } = options;
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const now = options.now ?? (() => performance.now());
+  const inFlight = options.inFlight ?? new InFlight();
   const byName = new Map(commands.map((c) => [c.data.name, c]));
-  const buttonHandlers = new Map<string, (ctx: CommandContext, action: never) => Handled>();
-  for (const c of commands) {
-    for (const [kind, handler] of Object.entries(c.buttons ?? {})) buttonHandlers.set(kind, handler as (ctx: CommandContext, action: never) => Handled);
+  const buttons = buttonTable(commands);
+
+  function dispatch(incoming: Exclude<Incoming, { kind: 'autocomplete' }>, log: LogLine): Plan {
+    const wait = cooldown?.take(incoming.userId) ?? 0;
+    if (wait > 0) return { kind: 'notice', outcome: 'cooldown', reply: slowDown(wait) };
+    const ctx = context(incoming);
+    if (incoming.kind === 'command') {
+      const command = byName.get(incoming.name);
+      if (!command) return { kind: 'notice', outcome: 'unknown-command', reply: unknownCommand(incoming.name) };
+      const args = parseArguments(command.data, incoming.options);
+      if (!args) return { kind: 'notice', outcome: 'invalid', reply: invalidOptions() };
+      return { kind: 'run', run: () => command.execute(ctx, args), button: false, ephemeral: incoming.options[HIDE_OPTION.name] === true };
+    }
+    const action = decodeCustomId(incoming.customId);
+    const run = action && buttonRun(buttons, ctx, action);
+    if (!action || !run) return { kind: 'notice', outcome: 'stale', reply: staleButton() };
+    log.command = action.kind;
+    // Whoever saw the button sees its answer.
+    return { kind: 'run', run, button: true, ephemeral: incoming.ephemeral };
   }
 
   /**
@@ -89,60 +116,15 @@ export function createRouter(options: RouterOptions): Router {
     }
   }
 
-  async function answer(incoming: Exclude<Incoming, { kind: 'autocomplete' }>, responder: Responder, log: LogLine): Promise<void> {
-    const wait = cooldown?.take(incoming.userId) ?? 0;
-    if (wait > 0) {
-      log.outcome = 'cooldown';
-      return responder.reply(safeReply(slowDown(wait)));
-    }
-
-    const ctx: CommandContext = { engine, source, userId: incoming.userId, guildId: incoming.guildId };
-    let run: () => Handled;
-    let wantsEphemeral: boolean;
-    if (incoming.kind === 'command') {
-      const command = byName.get(incoming.name);
-      if (!command) {
-        log.outcome = 'unknown-command';
-        return responder.reply(safeReply(unknownCommand(incoming.name)));
-      }
-      run = () => command.execute(ctx, incoming.options);
-      wantsEphemeral = incoming.options[HIDE_OPTION.name] === true;
-    } else {
-      const action = decodeCustomId(incoming.customId);
-      const handler = action && buttonHandlers.get(action.kind);
-      if (!action || !handler) {
-        log.outcome = 'stale';
-        return responder.reply(safeReply(staleButton()));
-      }
-      run = () => handler(ctx, action as never);
-      log.command = action.kind;
-      // Whoever saw the button sees its answer.
-      wantsEphemeral = incoming.ephemeral;
-    }
-
-    const isButton = incoming.kind === 'button';
-    const { settled, deferred } = await withDeadline(run, () => responder.defer(isButton ? { update: true } : { ephemeral: wantsEphemeral }));
-    log.deferred = deferred;
-
-    let result: HandlerResult;
-    if (settled.ok) {
-      result = settled.value;
-      log.answered = result.answered;
-      log.outcome = result.stale ? 'stale' : result.answered ? 'answered' : 'unanswered';
-      if (result.unanswered !== undefined) log.question = result.unanswered;
-    } else {
-      log.outcome = 'error';
-      log.err = settled.error;
-      result = { reply: apology(), answered: false };
-    }
-
+  /** Sends the result: as the first answer, or after a defer, or as an apology when it is refused. */
+  async function deliver(responder: Responder, result: HandlerResult, plan: Extract<Plan, { kind: 'run' }>, deferred: boolean, log: LogLine): Promise<void> {
     // An ephemeral result never edits the (possibly public) message its button sat on.
-    const update = isButton && result.update === true && !isEphemeral(result.reply);
+    const update = plan.button && result.outcome === 'answered' && result.update === true && !isEphemeral(result.reply);
     try {
-      const reply = safeReply(wantsEphemeral && !update ? ephemeral(result.reply) : result.reply);
+      const reply = safeReply(plan.ephemeral && !update ? ephemeral(result.reply) : result.reply);
       if (!deferred) return await (update ? responder.update(withoutFlags(reply)) : responder.reply(reply));
-      if (isButton) return await (update ? responder.editReply(withoutFlags(reply)) : responder.followUp(reply));
-      if (isEphemeral(reply) && !wantsEphemeral) {
+      if (plan.button) return await (update ? responder.editReply(withoutFlags(reply)) : responder.followUp(reply));
+      if (isEphemeral(reply) && !plan.ephemeral) {
         // The deferred "thinking…" is public but this answer must not be: swap it for an ephemeral follow-up.
         await responder.deleteReply();
         return await responder.followUp(reply);
@@ -159,47 +141,91 @@ export function createRouter(options: RouterOptions): Router {
     }
   }
 
+  async function answer(incoming: Exclude<Incoming, { kind: 'autocomplete' }>, responder: Responder, log: LogLine): Promise<void> {
+    const plan = dispatch(incoming, log);
+    if (plan.kind === 'notice') {
+      log.outcome = plan.outcome;
+      return responder.reply(safeReply(plan.reply));
+    }
+    const { settled, deferred } = await withDeadline(plan.run, () => responder.defer(plan.button ? { update: true } : { ephemeral: plan.ephemeral }));
+    log.deferred = deferred;
+    let result: HandlerResult;
+    if (settled.ok) {
+      result = settled.value;
+      log.outcome = result.outcome;
+      log.answered = result.outcome === 'answered';
+      if (result.outcome === 'unanswered') log.question = result.question;
+    } else {
+      log.outcome = 'error';
+      log.err = settled.error;
+      result = { outcome: 'unanswered', reply: apology(), question: '' };
+    }
+    await deliver(responder, result, plan, deferred, log);
+  }
+
   async function complete(incoming: Extract<Incoming, { kind: 'autocomplete' }>, responder: Responder, log: LogLine): Promise<void> {
     const command = byName.get(incoming.name);
+    const option = command && autocompleteOption(command.data, incoming.focused.name);
     let choices: ReplyChoice[] = [];
-    try {
-      const ctx: CommandContext = { engine, source, userId: incoming.userId, guildId: incoming.guildId };
-      choices = safeChoices((await command?.autocomplete?.(ctx, incoming.focused, incoming.options)) ?? []);
-      log.outcome = command ? 'answered' : 'unknown-command';
-      log.answered = choices.length > 0;
-    } catch (error) {
-      log.outcome = 'error';
-      log.err = error;
+    if (!command) log.outcome = 'unknown-command';
+    else if (!option || !command.autocomplete) log.outcome = 'invalid';
+    else {
+      try {
+        // Cut to the option's max_length before anything reads it: Discord's limit can be bypassed.
+        const focused = { name: option.name, value: clipOptionText(option, incoming.focused.value) };
+        const args = parseArguments(command.data, incoming.options, true) ?? {};
+        choices = safeChoices(await command.autocomplete(context(incoming), focused, args));
+        log.outcome = 'answered';
+        log.answered = choices.length > 0;
+      } catch (error) {
+        log.outcome = 'error';
+        log.err = error;
+      }
     }
     await responder.respondChoices(choices);
   }
 
+  async function turnAway(incoming: Incoming, responder: Responder, log: LogLine): Promise<void> {
+    log.outcome = 'draining';
+    if (incoming.kind === 'autocomplete') await responder.respondChoices([]);
+    else await responder.reply(safeReply(restarting()));
+  }
+
   return {
-    async handle(incoming, responder) {
-      const started = now();
-      const log: LogLine = { kind: incoming.kind, user: incoming.userId, guild: incoming.guildId, answered: false };
-      if (incoming.kind === 'button') log.customId = incoming.customId;
-      else log.command = incoming.name;
-      try {
-        if (incoming.kind === 'autocomplete') await complete(incoming, responder, log);
-        else await answer(incoming, responder, log);
-      } catch (error) {
-        // The transport could not deliver (the interaction expired, Discord is unreachable…).
-        log.outcome = 'failed';
-        log.err = error;
-      } finally {
-        log.latencyMs = Math.round(now() - started);
-        const level = log.outcome === 'error' || log.outcome === 'failed' ? 'error' : log.outcome === 'unknown-command' ? 'warn' : 'info';
-        logger[level](log, log.outcome === 'unanswered' ? 'unanswered question' : 'interaction');
-      }
+    inFlight,
+    handle(incoming, responder) {
+      return inFlight.track(async () => {
+        const started = now();
+        const log: LogLine = { kind: incoming.kind, user: incoming.userId, guild: incoming.guildId, answered: false };
+        if (incoming.kind === 'button') log.customId = incoming.customId;
+        else log.command = incoming.name;
+        try {
+          if (!inFlight.accepting) await turnAway(incoming, responder, log);
+          else if (incoming.kind === 'autocomplete') await complete(incoming, responder, log);
+          else await answer(incoming, responder, log);
+        } catch (error) {
+          // The transport could not deliver (the interaction expired, Discord is unreachable…).
+          log.outcome = 'failed';
+          log.err = error;
+        } finally {
+          log.latencyMs = Math.round(now() - started);
+          logger[levelOf(log.outcome)](log, log.outcome === 'unanswered' ? 'unanswered question' : 'interaction');
+        }
+      });
     },
   };
+}
+
+function levelOf(outcome: Outcome | undefined): 'error' | 'warn' | 'info' {
+  if (outcome === 'error' || outcome === 'failed') return 'error';
+  if (outcome === 'unknown-command' || outcome === 'invalid') return 'warn';
+  return 'info';
 }
 
 /** Discord's "Unknown interaction" (expired) and "already acknowledged": nothing more can be sent. */
 function isGone(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 10062 || code === 40060;
+  return code === RESTJSONErrorCodes.UnknownInteraction || code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
 }
 
 function withoutFlags(reply: Reply): Reply {

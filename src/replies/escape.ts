@@ -49,15 +49,3 @@ export function escapeAndFit(text: string, max: number): string {
   }
   return best;
 }
-
-/**
- * Discord mention syntax (<@id>, <@!id>, <@&role>, <#channel>, @everyone, @here) taken out of a
- * question before the engine sees it: it names nobody the article knows.
- */
-export function withoutMentions(text: string): string {
-  return text
-    .replace(/<(@[!&]?|#)\d+>/g, ' ')
-    .replace(/@(everyone|here)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

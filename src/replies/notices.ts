@@ -20,3 +20,11 @@ export function slowDown(waitMs: number): Reply {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   return ephemeral({ content: `Slow down a little — you can ask again in ${seconds} second${seconds === 1 ? '' : 's'}.` });
 }
+
+export function invalidOptions(): Reply {
+  return ephemeral({ content: "Sorry — that command arrived without the options it needs. Run it again from Discord's command list (see /help)." });
+}
+
+export function restarting(): Reply {
+  return ephemeral({ content: 'The bot is restarting — please try again in a few seconds.' });
+}

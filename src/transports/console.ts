@@ -2,8 +2,8 @@
 // modules, through the same router, as the Discord bot; replies are printed as text.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
-import type { CommandModule, CommandOptions, OptionValue } from '../interactions/command.ts';
+import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
+import type { CommandDefinition, CommandOptions, OptionValue } from '../interactions/arguments.ts';
 import type { Incoming, Responder } from '../interactions/incoming.ts';
 import type { Router } from '../interactions/router.ts';
 import { renderReply, type ConsoleButton } from './console-render.ts';
@@ -27,7 +27,7 @@ export type ParsedLine =
  * `/ask how long…`, `/ask question:how long… hide:true`, `/quote blinken about:taiwan`,
  * `/topic taiwan`, `/help`, a button number, or a bare question (taken as /ask).
  */
-export function parseLine(line: string, commands: readonly CommandModule[]): ParsedLine {
+export function parseLine(line: string, commands: readonly { data: CommandDefinition }[]): ParsedLine {
   const text = line.trim();
   if (!text) return { kind: 'empty' };
   if (/^(exit|quit|\/exit|\/quit)$/i.test(text)) return { kind: 'quit' };
@@ -40,7 +40,7 @@ export function parseLine(line: string, commands: readonly CommandModule[]): Par
   // Unknown commands still go to the router, which answers them as Discord would.
   if (!command) return { kind: 'incoming', incoming: { ...who, kind: 'command', name, options: {} } };
 
-  const defs = (command.data.options ?? []) as APIApplicationCommandOption[];
+  const defs = command.data.options ?? [];
   const parsed = parseOptions(rest, defs);
   if (typeof parsed === 'string') return { kind: 'problem', message: parsed };
   const missing = defs.find((d) => d.required && parsed[d.name] === undefined);
@@ -55,7 +55,7 @@ export function parseLine(line: string, commands: readonly CommandModule[]): Par
 }
 
 /** `name:value` pairs; text before the first pair belongs to the first option. */
-function parseOptions(rest: string, defs: APIApplicationCommandOption[]): CommandOptions | string {
+function parseOptions(rest: string, defs: readonly APIApplicationCommandBasicOption[]): CommandOptions | string {
   const raw: Record<string, string> = {};
   if (defs.length === 0) return rest.trim() ? `this command takes no options` : {};
   const names = defs.map((d) => d.name.replace(/[-]/g, '\\-')).join('|');
@@ -85,7 +85,7 @@ function parseOptions(rest: string, defs: APIApplicationCommandOption[]): Comman
 
 export interface ConsoleOptions {
   router: Router;
-  commands: readonly CommandModule[];
+  commands: readonly { data: CommandDefinition }[];
   input: Readable;
   output: Writable;
   /** Show a prompt (when a person is typing in a terminal). */

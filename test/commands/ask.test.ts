@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import ask, { execute } from '../../commands/ask.ts';
+import ask from '../../commands/ask.ts';
 import { EngineInputError } from '../../src/engine/types.ts';
 import { decodeCustomId } from '../../src/replies/custom-id.ts';
 import { safeReply } from '../../src/replies/safe-reply.ts';
@@ -9,8 +9,8 @@ import { answered, context, fakeEngine } from '../support/fake-engine.ts';
 
 describe('/ask', () => {
   it('answers in an embed: question as title, answer as description, passages as numbered block quotes, source in the footer', () => {
-    const { reply, answered: ok } = execute(context(), { question: 'How long did they meet?' });
-    expect(ok).toBe(true);
+    const { reply, outcome } = ask.execute(context(), { question: 'How long did they meet?' });
+    expect(outcome).toBe('answered');
     const embed = reply.embeds![0]!;
     expect(embed.title).toBe('How long did they meet?');
     expect(embed.description).toBe('35 minutes.');
@@ -25,7 +25,7 @@ describe('/ask', () => {
   });
 
   it('offers the related questions as buttons that carry their Q&A id', () => {
-    const { reply } = execute(context(), { question: 'How long did they meet?' });
+    const { reply } = ask.execute(context(), { question: 'How long did they meet?' });
     const buttons = reply.components![0]!.components;
     expect(buttons.map((b) => b.label)).toEqual(['On which day did they meet?', 'Where did they meet?']);
     expect(buttons.map((b) => decodeCustomId(b.custom_id))).toEqual([
@@ -37,13 +37,13 @@ describe('/ask', () => {
   it('shows at most 3 related questions', () => {
     const suggestions = Array.from({ length: 6 }, (_, i) => ({ kind: 'question' as const, id: `q${i}`, label: `Question ${i}` }));
     const engine = fakeEngine({ ask: (q) => answered(q, { suggestions }) });
-    expect(execute(context(engine), { question: 'meet' }).reply.components![0]!.components).toHaveLength(3);
+    expect(ask.execute(context(engine), { question: 'meet' }).reply.components![0]!.components).toHaveLength(3);
   });
 
   it('keeps a 6000-character question within every limit', () => {
     const question = 'How long did they meet? '.repeat(250);
     expect(question.length).toBe(6000);
-    const { reply } = execute(context(), { question });
+    const { reply } = ask.execute(context(), { question });
     expect(reply.embeds![0]!.title!.length).toBeLessThanOrEqual(256);
     expect(reply.embeds![0]!.title!.endsWith('…')).toBe(true);
     expect(replyIssues(safeReply(reply))).toEqual([]);
@@ -51,7 +51,7 @@ describe('/ask', () => {
 
   it('escapes markdown and code fences and breaks mentions in the question it shows', () => {
     const question = 'how **long** did they meet? ```js\nalert(1)\n``` @everyone <@&123>';
-    const { reply } = execute(context(), { question });
+    const { reply } = ask.execute(context(), { question });
     const title = reply.embeds![0]!.title!;
     expect(title).not.toContain('**');
     expect(title).not.toContain('```');
@@ -69,14 +69,13 @@ describe('/ask', () => {
         return answered(q);
       },
     });
-    execute(context(engine), { question: '<@&123> how long did they meet? @everyone' });
+    ask.execute(context(engine), { question: '<@&123> how long did they meet? @everyone' });
     expect(asked).toEqual(['how long did they meet?']);
   });
 
   it('says so, ephemerally, when the article does not say, with starting questions as buttons', () => {
-    const result = execute(context(), { question: 'What is the weather in *Paris*?' });
-    expect(result.answered).toBe(false);
-    expect(result.unanswered).toBe('What is the weather in *Paris*?');
+    const result = ask.execute(context(), { question: 'What is the weather in *Paris*?' });
+    expect(result).toMatchObject({ outcome: 'unanswered', question: 'What is the weather in *Paris*?' });
     expect(result.reply.flags).toBe(MessageFlags.Ephemeral);
     expect(result.reply.content).toContain("The article doesn't say");
     expect(result.reply.content).toContain('\\*Paris\\*');
@@ -89,7 +88,7 @@ describe('/ask', () => {
     const engine = fakeEngine({
       ask: (q) => ({ query: q, answered: false, answer: null, citations: [], suggestions: [{ kind: 'topic', id: 'taiwan', label: 'Taiwan' }], entryId: null }),
     });
-    const { reply } = execute(context(engine), { question: 'anything' });
+    const { reply } = ask.execute(context(engine), { question: 'anything' });
     expect(reply.components![0]!.components.map((b) => b.custom_id)).toEqual(['topic:taiwan']);
   });
 
@@ -99,8 +98,8 @@ describe('/ask', () => {
         throw new EngineInputError('The question is empty: type what you want to know.');
       },
     });
-    const result = execute(context(engine), { question: '   ' });
-    expect(result).toMatchObject({ answered: false, reply: { content: 'The question is empty: type what you want to know.', flags: MessageFlags.Ephemeral } });
+    const result = ask.execute(context(engine), { question: '   ' });
+    expect(result).toMatchObject({ outcome: 'unanswered', question: '   ', reply: { content: 'The question is empty: type what you want to know.', flags: MessageFlags.Ephemeral } });
   });
 
   it('lets other engine errors through to the router', () => {
@@ -109,25 +108,24 @@ describe('/ask', () => {
         throw new Error('boom');
       },
     });
-    expect(() => execute(context(engine), { question: 'x' })).toThrow('boom');
+    expect(() => ask.execute(context(engine), { question: 'x' })).toThrow('boom');
   });
 
   it('autocompletes curated questions matching what was typed', async () => {
-    const choices = await ask.autocomplete!(context(), { name: 'question', value: 'meet' }, {});
+    const choices = await ask.autocomplete(context(), { name: 'question', value: 'meet' });
     expect(choices.map((c) => c.name)).toEqual(['How long did the meeting last?', 'On which day did they meet?', 'Where did they meet?']);
   });
 
   describe('related-question button', () => {
     it('answers the Q&A entry it names, with the curated question as title', async () => {
-      const result = await ask.buttons!.ask!(context(), { kind: 'ask', entryId: 'meeting-day' });
-      expect(result.answered).toBe(true);
-      expect(result.update).toBeUndefined();
+      const result = await ask.buttons.ask(context(), { kind: 'ask', entryId: 'meeting-day' });
+      expect(result).toEqual({ outcome: 'answered', reply: expect.anything() });
       expect(result.reply.embeds![0]!.title).toBe('How long did the meeting last?');
     });
 
     it('politely refuses an id the knowledge base no longer has', async () => {
-      const result = await ask.buttons!.ask!(context(), { kind: 'ask', entryId: 'removed-entry' });
-      expect(result).toMatchObject({ answered: false, stale: true, reply: { flags: MessageFlags.Ephemeral } });
+      const result = await ask.buttons.ask(context(), { kind: 'ask', entryId: 'removed-entry' });
+      expect(result).toMatchObject({ outcome: 'stale', reply: { flags: MessageFlags.Ephemeral } });
       expect(result.reply.content).toMatch(/expired|recognise/);
     });
   });

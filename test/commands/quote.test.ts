@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import quote, { execute } from '../../commands/quote.ts';
+import quote from '../../commands/quote.ts';
 import { decodeCustomId } from '../../src/replies/custom-id.ts';
 import { safeReply } from '../../src/replies/safe-reply.ts';
 import { replyIssues } from '../support/discord-spec.ts';
@@ -20,8 +20,8 @@ const manyQuotes = fakeEngine({
 
 describe('/quote', () => {
   it('shows the speaker’s quotes verbatim, each under its paragraph number', () => {
-    const { reply, answered } = execute(context(), { speaker: 'blinken' });
-    expect(answered).toBe(true);
+    const { reply, outcome } = quote.execute(context(), { speaker: 'blinken' });
+    expect(outcome).toBe('answered');
     const embed = reply.embeds![0]!;
     expect(embed.title).toBe('Antony Blinken, US Secretary of State');
     expect(embed.description).toContain('3 quotes from Antony Blinken');
@@ -35,7 +35,7 @@ describe('/quote', () => {
   });
 
   it('pages quotes that do not fit one message, with Previous/Next carrying the page', () => {
-    const { reply } = execute(context(manyQuotes), { speaker: 'blinken', about: 'taiwan' });
+    const { reply } = quote.execute(context(manyQuotes), { speaker: 'blinken', about: 'taiwan' });
     expect(replyIssues(safeReply(reply))).toEqual([]);
     const [previous, next] = reply.components![0]!.components;
     expect(previous!.disabled).toBe(true);
@@ -44,13 +44,13 @@ describe('/quote', () => {
   });
 
   it('turns the page in place when Next is pressed, and every page stays within the limits', async () => {
-    const first = execute(context(manyQuotes), { speaker: 'blinken' });
+    const first = quote.execute(context(manyQuotes), { speaker: 'blinken' });
     const pages = Number(/of (\d+)/.exec(first.reply.embeds![0]!.footer!.text)![1]);
     expect(pages).toBeGreaterThan(1);
     const seen = new Set<string>();
     for (let page = 1; page < pages; page++) {
-      const result = await quote.buttons!.quote!(context(manyQuotes), { kind: 'quote', speakerId: 'blinken', page });
-      expect(result.update).toBe(true);
+      const result = await quote.buttons.quote(context(manyQuotes), { kind: 'quote', speakerId: 'blinken', page });
+      expect(result).toMatchObject({ outcome: 'answered', update: true });
       expect(result.reply.flags).toBeUndefined();
       expect(result.reply.embeds![0]!.footer!.text).toContain(`Page ${page + 1} of ${pages}`);
       expect(replyIssues(safeReply(result.reply))).toEqual([]);
@@ -64,26 +64,23 @@ describe('/quote', () => {
   });
 
   it('politely refuses a page that does not exist', async () => {
-    const result = await quote.buttons!.quote!(context(), { kind: 'quote', speakerId: 'blinken', page: 7 });
-    expect(result).toMatchObject({ stale: true, answered: false, reply: { flags: MessageFlags.Ephemeral } });
-    expect(result.update).toBeUndefined();
+    const result = await quote.buttons.quote(context(), { kind: 'quote', speakerId: 'blinken', page: 7 });
+    expect(result).toEqual({ outcome: 'stale', reply: expect.objectContaining({ flags: MessageFlags.Ephemeral }) });
   });
 
   it('politely refuses a speaker the knowledge base does not know', async () => {
-    const result = await quote.buttons!.quote!(context(), { kind: 'quote', speakerId: 'nobody', page: 0 });
-    expect(result).toMatchObject({ stale: true, reply: { flags: MessageFlags.Ephemeral } });
+    const result = await quote.buttons.quote(context(), { kind: 'quote', speakerId: 'nobody', page: 0 });
+    expect(result).toMatchObject({ outcome: 'stale', reply: { flags: MessageFlags.Ephemeral } });
   });
 
   it('opens a suggested speaker’s quotes as a new reply', async () => {
-    const result = await quote.buttons!.quote!(context(), { kind: 'quote', speakerId: 'blinken' });
-    expect(result.answered).toBe(true);
-    expect(result.update).toBeUndefined();
+    const result = await quote.buttons.quote(context(), { kind: 'quote', speakerId: 'blinken' });
+    expect(result).toEqual({ outcome: 'answered', reply: expect.anything() });
   });
 
   it('says so, ephemerally, for an unknown name, with speakers to try as buttons', () => {
-    const result = execute(context(), { speaker: 'Nobody **bold**' });
-    expect(result.answered).toBe(false);
-    expect(result.unanswered).toBe('Nobody **bold**');
+    const result = quote.execute(context(), { speaker: 'Nobody **bold**' });
+    expect(result).toMatchObject({ outcome: 'unanswered', question: 'Nobody **bold**' });
     expect(result.reply.flags).toBe(MessageFlags.Ephemeral);
     expect(result.reply.content).toContain('\\*\\*bold\\*\\*');
     expect(result.reply.components![0]!.components.map((b) => b.custom_id)).toEqual(['quote:blinken', 'quote:xi']);
@@ -91,11 +88,11 @@ describe('/quote', () => {
   });
 
   it('says so, ephemerally, when nothing matches about', () => {
-    const result = execute(context(), { speaker: 'blinken', about: 'weather' });
-    expect(result).toMatchObject({ answered: false, unanswered: 'blinken about weather', reply: { flags: MessageFlags.Ephemeral } });
+    const result = quote.execute(context(), { speaker: 'blinken', about: 'weather' });
+    expect(result).toMatchObject({ outcome: 'unanswered', question: 'blinken about weather', reply: { flags: MessageFlags.Ephemeral } });
   });
 
   it('autocompletes speakers', async () => {
-    expect(await quote.autocomplete!(context(), { name: 'speaker', value: 'bli' }, {})).toEqual([{ name: 'Antony Blinken', value: 'blinken' }]);
+    expect(await quote.autocomplete(context(), { name: 'speaker', value: 'bli' })).toEqual([{ name: 'Antony Blinken', value: 'blinken' }]);
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { createEngine } from '../../src/engine/index.ts';
-import type { CommandContext, HandlerResult } from '../../src/interactions/command.ts';
+import type { CommandContext } from '../../commands/context.ts';
+import { buttonRun, buttonTable, type HandlerResult } from '../../src/interactions/command.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { decodeCustomId } from '../../src/replies/custom-id.ts';
 import { safeChoices, safeReply } from '../../src/replies/safe-reply.ts';
@@ -15,23 +16,25 @@ const ctx: CommandContext = {
   userId: '100000000000000001',
   guildId: '200000000000000002',
 };
-const command = (name: string) => commands.find((c) => c.data.name === name)!;
+function command(name: string) {
+  const found = commands.find((c) => c.data.name === name);
+  if (!found) throw new Error(`no command /${name}`);
+  return found;
+}
+const buttons = buttonTable(commands);
 const run = async (name: string, options: Record<string, string | boolean>) => command(name).execute(ctx, options);
 
 async function press(customId: string): Promise<HandlerResult> {
   const action = decodeCustomId(customId);
-  expect(action, customId).not.toBeNull();
-  for (const c of commands) {
-    const handler = c.buttons?.[action!.kind] as ((ctx: CommandContext, action: unknown) => HandlerResult | Promise<HandlerResult>) | undefined;
-    if (handler) return handler(ctx, action);
-  }
-  throw new Error(`no handler for ${customId}`);
+  const run = action && buttonRun(buttons, ctx, action);
+  if (!run) throw new Error(`no handler for ${customId}`);
+  return run();
 }
 
 describe('commands over the real knowledge base', () => {
   it('/ask how long did they meet? answers from paragraph 5', async () => {
-    const { reply, answered } = await run('ask', { question: 'how long did they meet?' });
-    expect(answered).toBe(true);
+    const { reply, outcome } = await run('ask', { question: 'how long did they meet?' });
+    expect(outcome).toBe('answered');
     const embed = reply.embeds![0]!;
     expect(embed.description).toMatch(/35/);
     const cited = embed.fields!.find((f) => f.name === '¶ 5');
@@ -51,17 +54,17 @@ describe('commands over the real knowledge base', () => {
 
   it('an off-topic question gets an ephemeral "the article doesn’t say" with buttons that work', async () => {
     const result = await run('ask', { question: 'what is the weather in Paris?' });
-    expect(result.answered).toBe(false);
+    expect(result.outcome).toBe('unanswered');
     expect(isEphemeralReply(result.reply)).toBe(true);
     const buttons = result.reply.components?.[0]?.components ?? [];
     expect(buttons.length).toBeGreaterThan(0);
-    for (const b of buttons) expect((await press(b.custom_id)).answered).toBe(true);
+    for (const b of buttons) expect((await press(b.custom_id)).outcome).toBe('answered');
   });
 
   it('every curated question answers through its button, within the limits', async () => {
     for (const entry of knowledge.qa) {
       const result = await press(`ask:${entry.id}`);
-      expect(result.answered, entry.id).toBe(true);
+      expect(result.outcome, entry.id).toBe('answered');
       expect(replyIssues(safeReply(result.reply)), entry.id).toEqual([]);
     }
   });
@@ -76,8 +79,8 @@ describe('commands over the real knowledge base', () => {
       }
     }
     for (const topic of knowledge.topics) {
-      const { reply, answered } = await run('topic', { name: topic.title });
-      expect(answered, topic.id).toBe(true);
+      const { reply, outcome } = await run('topic', { name: topic.title });
+      expect(outcome, topic.id).toBe('answered');
       expect(replyIssues(safeReply(reply)), topic.id).toEqual([]);
     }
   });
@@ -97,7 +100,7 @@ describe('commands over the real knowledge base', () => {
       if (seen.has(id)) continue;
       seen.add(id);
       const result = await press(id);
-      expect(result.stale, id).toBeUndefined();
+      expect(result.outcome, id).not.toBe('stale');
       expect(replyIssues(safeReply(result.reply)), id).toEqual([]);
       collect(result);
     }
@@ -105,12 +108,12 @@ describe('commands over the real knowledge base', () => {
   });
 
   it('autocomplete stays within 25 choices of at most 100 characters; an empty field suggests starting questions', async () => {
-    const empty = safeChoices(await command('ask').autocomplete!(ctx, { name: 'question', value: '' }, {}));
+    const empty = safeChoices(await command('ask').autocomplete?.(ctx, { name: 'question', value: '' }, {}) ?? []);
     expect(empty.length).toBeGreaterThan(0);
     expect(empty.length).toBeLessThanOrEqual(25);
     for (const partial of ['', 'how', 'tai', 'blinken xi meeting', 'x'.repeat(300)]) {
       for (const [name, option] of [['ask', 'question'], ['quote', 'speaker'], ['topic', 'name']] as const) {
-        const choices = safeChoices(await command(name).autocomplete!(ctx, { name: option, value: partial }, {}));
+        const choices = safeChoices(await command(name).autocomplete?.(ctx, { name: option, value: partial }, {}) ?? []);
         expect(callbackIssues({ type: 8, data: { choices } }), `${name} ${partial}`).toEqual([]);
         expect(choices.length).toBeLessThanOrEqual(25);
         for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
@@ -123,6 +126,6 @@ describe('commands over the real knowledge base', () => {
     expect(replyIssues(safeReply(reply))).toEqual([]);
     const tries = reply.embeds![0]!.fields!.find((f) => f.name === 'Try')!.value;
     const question = /\/ask question:(.+?)`/.exec(tries)![1]!;
-    expect((await run('ask', { question })).answered).toBe(true);
+    expect((await run('ask', { question })).outcome).toBe('answered');
   });
 });

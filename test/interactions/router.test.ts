@@ -1,7 +1,9 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import { contextFor, type CommandContext } from '../../commands/context.ts';
 import { commands } from '../../commands/index.ts';
 import type { CommandModule, HandlerResult } from '../../src/interactions/command.ts';
+import type { Engine } from '../../src/engine/types.ts';
 import { Cooldown } from '../../src/interactions/cooldown.ts';
 import type { Incoming } from '../../src/interactions/incoming.ts';
 import { createRouter, type RouterOptions } from '../../src/interactions/router.ts';
@@ -15,14 +17,14 @@ const GUILD = '200000000000000002';
 const cmd = (name: string, options: Record<string, string | boolean> = {}, userId = USER): Incoming => ({ kind: 'command', name, options, userId, guildId: GUILD });
 const click = (customId: string, ephemeral = false): Incoming => ({ kind: 'button', customId, ephemeral, userId: USER, guildId: GUILD });
 
-function setup(overrides: Partial<RouterOptions> = {}) {
+function setup({ engine = fakeEngine(), ...overrides }: Partial<RouterOptions<CommandContext>> & { engine?: Engine } = {}) {
   const log = memoryLogger();
-  const router = createRouter({ commands, engine: fakeEngine(), source: SOURCE, logger: log.logger, cooldown: null, ...overrides });
+  const router = createRouter({ commands, context: contextFor({ engine, source: SOURCE }), logger: log.logger, cooldown: null, ...overrides });
   return { router, log };
 }
 
 /** A command whose handler runs `body`; registered alongside the real ones. */
-function probe(body: () => HandlerResult | Promise<HandlerResult>): CommandModule {
+function probe(body: () => HandlerResult | Promise<HandlerResult>): CommandModule<CommandContext> {
   return { data: { name: 'probe', description: 'test' }, execute: body };
 }
 
@@ -110,7 +112,7 @@ describe('router', () => {
     }
 
     it('defers a slow command, then edits the deferred reply', async () => {
-      const { responder, handler } = slow(() => ({ reply: { content: 'done' }, answered: true }));
+      const { responder, handler } = slow(() => ({ outcome: 'answered' as const, reply: { content: 'done' } }));
       const { router, log } = setup({ commands: [probe(handler)], deadlineMs: 1 });
       await router.handle(cmd('probe', { hide: true }), responder);
       expect(responder.calls.map((c) => c.method)).toEqual(['defer', 'editReply']);
@@ -123,7 +125,7 @@ describe('router', () => {
     });
 
     it('swaps a public "thinking…" for an ephemeral follow-up when the late answer is a refusal', async () => {
-      const { responder, handler } = slow(() => ({ reply: { content: 'no', flags: MessageFlags.Ephemeral }, answered: false }));
+      const { responder, handler } = slow(() => ({ outcome: 'unanswered' as const, reply: { content: 'no', flags: MessageFlags.Ephemeral }, question: 'q' }));
       const { router } = setup({ commands: [probe(handler)], deadlineMs: 1 });
       await router.handle(cmd('probe'), responder);
       expect(responder.calls.map((c) => c.method)).toEqual(['defer', 'deleteReply', 'followUp']);
@@ -143,7 +145,7 @@ describe('router', () => {
     });
 
     it('defers a slow button without changing its message, then edits it in place', async () => {
-      const { responder, handler } = slow(() => ({ reply: { content: 'page 2' }, answered: true, update: true }));
+      const { responder, handler } = slow(() => ({ outcome: 'answered' as const, reply: { content: 'page 2' }, update: true }));
       const { router } = setup({ commands: [{ ...probe(handler), buttons: { quote: handler } }], deadlineMs: 1 });
       await router.handle(click('quote:blinken:1'), responder);
       expect(responder.calls.map((c) => c.method)).toEqual(['defer', 'editReply']);
@@ -152,7 +154,7 @@ describe('router', () => {
     });
 
     it('sends a slow button’s new answer as a follow-up', async () => {
-      const { responder, handler } = slow(() => ({ reply: { content: 'answer' }, answered: true }));
+      const { responder, handler } = slow(() => ({ outcome: 'answered' as const, reply: { content: 'answer' } }));
       const { router } = setup({ commands: [{ ...probe(handler), buttons: { ask: handler } }], deadlineMs: 1 });
       await router.handle(click('ask:meeting-length', true), responder);
       expect(responder.calls.map((c) => c.method)).toEqual(['defer', 'followUp']);
@@ -313,15 +315,64 @@ describe('router', () => {
   });
 
   it('never turns an ephemeral button answer into an edit of the message the button sat on', async () => {
-    const secret: CommandModule = {
+    const secret: CommandModule<CommandContext> = {
       data: { name: 'probe', description: 'test' },
-      execute: () => ({ reply: { content: 'x' }, answered: true }),
-      buttons: { ask: () => ({ reply: { content: 'only for you', flags: 64 }, answered: false, update: true }) },
+      execute: () => ({ outcome: 'answered' as const, reply: { content: 'x' } }),
+      buttons: { ask: () => ({ outcome: 'answered' as const, reply: { content: 'only for you', flags: 64 }, update: true }) },
     };
     const { router } = setup({ commands: [secret] });
     const responder = recordingResponder();
     await router.handle(click('ask:meeting-length'), responder);
     expect(responder.calls.map((c) => c.method)).toEqual(['reply']);
     expect(sent(responder.calls[0]).flags).toBe(64);
+  });
+
+  it('answers a command missing a required option with an ephemeral notice and a warning, without running it', async () => {
+    const { router, log } = setup();
+    const responder = recordingResponder();
+    await router.handle(cmd('ask', { hide: true }), responder);
+    expect(sent(responder.calls[0])).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/^Sorry — that command arrived without/) });
+    expect(log.lines()[0]).toMatchObject({ level: 40, outcome: 'invalid', command: 'ask' });
+  });
+
+  it('gives no choices for an autocomplete on an option that does not offer it', async () => {
+    const { router, log } = setup();
+    const responder = recordingResponder();
+    await router.handle({ kind: 'autocomplete', name: 'ask', focused: { name: 'hide', value: 'x' }, options: {}, userId: USER, guildId: GUILD }, responder);
+    expect(responder.calls).toEqual([{ method: 'respondChoices', choices: [] }]);
+    expect(log.lines()[0]).toMatchObject({ outcome: 'invalid' });
+  });
+
+  describe('draining', () => {
+    it('turns new interactions away with a "restarting" notice once closed, and lets those in flight finish', async () => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const { router, log } = setup({ commands: [...commands, probe(async () => (await released, { outcome: 'answered' as const, reply: { content: 'late but delivered' } }))] });
+      const first = recordingResponder();
+      const inFlight = router.handle(cmd('probe'), first);
+      expect(router.inFlight.size).toBe(1);
+      router.inFlight.close();
+      const drained = router.inFlight.drained(5_000);
+
+      const later = recordingResponder();
+      await router.handle(cmd('ask', { question: 'how long did they meet?' }), later);
+      expect(sent(later.calls[0])).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/restarting/) });
+      const typing = recordingResponder();
+      await router.handle({ kind: 'autocomplete', name: 'ask', focused: { name: 'question', value: 'how' }, options: {}, userId: USER, guildId: GUILD }, typing);
+      expect(typing.calls).toEqual([{ method: 'respondChoices', choices: [] }]);
+
+      release();
+      await inFlight;
+      expect(await drained).toBe(true);
+      expect(sent(first.calls[0]).content).toBe('late but delivered');
+      expect(log.lines().map((l) => l['outcome'])).toEqual(['draining', 'draining', 'answered']);
+    });
+
+    it('gives up waiting after the timeout', async () => {
+      const { router } = setup({ commands: [probe(() => new Promise(() => undefined))] });
+      void router.handle(cmd('probe'), recordingResponder());
+      router.inFlight.close();
+      expect(await router.inFlight.drained(20)).toBe(false);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeAndFit, escapeText, withoutMentions } from '../../src/replies/escape.ts';
+import { escapeAndFit, escapeText } from '../../src/replies/escape.ts';
+import { withoutMentions } from '../../src/text/input.ts';
 
 describe('escapeText', () => {
   it('escapes bold, italics, underline, strikethrough, spoilers and inline code', () => {

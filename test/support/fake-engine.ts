@@ -1,6 +1,6 @@
 // A small stand-in for the answer engine: fixed answers, overridable per test.
 import type { AskResult, Citation, Engine, QuoteItem, QuoteResult, TopicResult } from '../../src/engine/types.ts';
-import type { CommandContext } from '../../src/interactions/command.ts';
+import type { CommandContext } from '../../commands/context.ts';
 
 export const SOURCE = { title: 'US and China pledge to stabilise tense relationship after talks', outlet: 'BBC', event: 'Blinken meets Xi, June 2023' };
 
