@@ -6,6 +6,11 @@ import { z } from 'zod';
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const TRANSPORTS = ['gateway', 'http'] as const;
+export const DEFAULT_PORT = 8080;
+
+/** How `npm start` meets people: the local console, a gateway connection, or the HTTP interactions endpoint. */
+export type Mode = 'console' | (typeof TRANSPORTS)[number];
 
 export interface Config {
   /** Unset: the local console instead of Discord. */
@@ -17,6 +22,14 @@ export interface Config {
   logLevel: LogLevel | undefined;
   /** Where the knowledge files are; undefined: the repository's knowledge/. */
   knowledgeDir: string | undefined;
+  /** DISCORD_TRANSPORT, or gateway with a token and the console without. */
+  mode: Mode;
+  /** The application's Ed25519 public key, 64 hex characters (HTTP mode). */
+  publicKey: string | undefined;
+  /** PORT: the HTTP endpoint's port (default 8080), or in gateway mode the health port (unset: none). 0 picks a free port. */
+  port: number | undefined;
+  /** DISCORD_SHARDS: the gateway shard count, or `auto` for the count Discord recommends. */
+  shards: 'auto' | number;
 }
 
 /** A bad or missing setting: the message names the variable and what it expects. */
@@ -41,6 +54,12 @@ const EnvSchema = z.object({
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` })),
   KNOWLEDGE_DIR: optional(z.string()),
+  DISCORD_TRANSPORT: optional(z.enum(TRANSPORTS, { error: `one of ${TRANSPORTS.join(', ')}` })),
+  DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'the application\'s public key: 64 hex characters (Developer Portal → General Information → Public Key)')),
+  PORT: optional(z.string().regex(/^\d{1,5}$/, 'a TCP port number, 0 to 65535').transform(Number).refine((n) => n <= 65535, 'a TCP port number, 0 to 65535')),
+  DISCORD_SHARDS: optional(
+    z.string().regex(/^(auto|[1-9]\d{0,4})$/i, '"auto" (the count Discord recommends) or a whole number of shards, 1 or more').transform((v) => (/^auto$/i.test(v) ? ('auto' as const) : Number(v))),
+  ),
 });
 
 /** Reads `.env` (when there is one) into process.env without overriding what is already set. */
@@ -65,6 +84,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Configuration error: ${problems.join('; ')}. See .env.example.`);
   }
   const e = parsed.data;
+  const mode: Mode = e.DISCORD_TRANSPORT ?? (e.DISCORD_TOKEN ? 'gateway' : 'console');
+  const needs = (names: Array<[string, unknown]>, why: string) => {
+    const missing = names.filter(([, value]) => value === undefined).map(([name]) => name);
+    if (missing.length > 0) throw new ConfigError(`Configuration error: ${missing.join(' and ')} must be set ${why}. See .env.example.`);
+  };
+  if (mode === 'gateway') needs([['DISCORD_TOKEN', e.DISCORD_TOKEN]], 'for DISCORD_TRANSPORT=gateway (the bot token the gateway connection logs in with)');
+  if (mode === 'http') {
+    needs(
+      [
+        ['DISCORD_PUBLIC_KEY', e.DISCORD_PUBLIC_KEY],
+        ['DISCORD_APPLICATION_ID', e.DISCORD_APPLICATION_ID],
+      ],
+      'for DISCORD_TRANSPORT=http (the key that checks Discord\'s signatures, and the application whose webhooks carry follow-ups)',
+    );
+  }
   return {
     token: e.DISCORD_TOKEN,
     applicationId: e.DISCORD_APPLICATION_ID,
@@ -72,6 +106,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     apiUrl: (e.DISCORD_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,
+    mode,
+    publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
+    port: e.PORT ?? (mode === 'http' ? DEFAULT_PORT : undefined),
+    shards: e.DISCORD_SHARDS ?? 'auto',
   };
 }
 

@@ -1,5 +1,7 @@
-// npm start: configuration → logger → knowledge → engine → Discord (with DISCORD_TOKEN) or the
-// local console (without). Start-up problems end the process with one line on stderr.
+// npm start: configuration → logger → knowledge → engine → one door: the gateway (DISCORD_TOKEN),
+// the HTTP interactions endpoint (DISCORD_TRANSPORT=http) or the local console (neither).
+// Start-up problems end the process with one line on stderr. Each door's modules (discord.js,
+// prom-client, node:http) are imported only when that door opens, so the console starts fast.
 import { contextFor } from '../commands/context.ts';
 import { commands } from '../commands/index.ts';
 import { ConfigError, loadDotenvFile, parseConfig, type Config } from './config.ts';
@@ -12,8 +14,9 @@ import { fail } from './lifecycle/fail.ts';
 import { installProcessGuards } from './lifecycle/process-guards.ts';
 import { drainAndStop } from './lifecycle/shutdown.ts';
 import { createLogger } from './logger.ts';
+import type { Readiness } from './ops/health.ts';
+import type { Metrics } from './ops/metrics.ts';
 import { CONSOLE_BANNER, runConsole } from './transports/console.ts';
-import { LoginError, startGateway } from './transports/discord-gateway.ts';
 
 loadDotenvFile();
 let config: Config;
@@ -25,8 +28,9 @@ try {
 }
 
 const token = config.token;
+const onConsole = config.mode === 'console';
 // The console's stdout is the conversation, so its logs go to stderr and only warnings by default.
-const logger = createLogger({ level: config.logLevel ?? (token ? 'info' : 'warn'), destination: token ? 1 : 2, secrets: token ? [token] : [] });
+const logger = createLogger({ level: config.logLevel ?? (onConsole ? 'warn' : 'info'), destination: onConsole ? 2 : 1, secrets: token ? [token] : [] });
 installProcessGuards(logger);
 
 let knowledge: Knowledge;
@@ -38,7 +42,22 @@ try {
 }
 const engine = createEngine(knowledge);
 const context = contextFor({ engine, source: { title: knowledge.title, outlet: knowledge.outlet, event: knowledge.event } });
-const router = createRouter({ commands, context, logger, cooldown: token ? new Cooldown(5, 10_000) : null });
+let readiness: Readiness | null = null;
+let metrics: Metrics | null = null;
+if (!onConsole) {
+  const [health, prometheus] = await Promise.all([import('./ops/health.ts'), import('./ops/metrics.ts')]);
+  readiness = new health.Readiness();
+  // Command and button names: the only values the metrics may use as a command label.
+  metrics = prometheus.createMetrics({ commandNames: [...commands.map((c) => c.data.name), ...commands.flatMap((c) => Object.keys(c.buttons ?? {}))] });
+}
+const router = createRouter({
+  commands,
+  context,
+  logger,
+  // Per process: behind a load balancer each replica keeps its own count (README: Scale out).
+  cooldown: onConsole ? null : new Cooldown(5, 10_000),
+  ...(metrics ? { onHandled: metrics.interactionHandled } : {}),
+});
 
 let stop: () => Promise<void> = async () => {};
 let stopping = false;
@@ -46,6 +65,8 @@ let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
+  // /readyz says 503 from now on, so a load balancer sends no more; what already came is answered.
+  readiness?.markStopping();
   logger.info({ signal }, 'shutting down');
   let code = 0;
   try {
@@ -61,24 +82,61 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 process.once('SIGINT', (signal) => void shutdown(signal));
 process.once('SIGTERM', (signal) => void shutdown(signal));
 
-if (!token) {
+/** Starts a listener, or ends start-up with one line naming PORT. */
+async function listening<T>(start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') fail(`Cannot listen on PORT ${config.port}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}.`);
+    throw error;
+  }
+}
+
+if (onConsole || !readiness) {
   process.stdout.write(`${CONSOLE_BANNER}\n\n`);
   await runConsole({ router, commands, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
   logger.flush();
-} else {
-  try {
-    const client = await startGateway({
-      token,
+} else if (config.mode === 'http') {
+  const ready = readiness;
+  const { startHttpTransport } = await import('./transports/discord-http.ts');
+  const http = await listening(() =>
+    startHttpTransport({
+      port: config.port ?? 8080,
+      publicKey: config.publicKey!,
+      applicationId: config.applicationId!,
       apiUrl: config.apiUrl,
-      applicationId: config.applicationId,
       router,
       logger,
+      readiness: ready,
+      metrics,
+    }),
+  );
+  stop = () => http.close();
+} else {
+  const ready = readiness;
+  const { startOpsServer } = await import('./ops/health.ts');
+  const ops = config.port === undefined ? null : await listening(() => startOpsServer({ port: config.port!, readiness: ready, metrics }));
+  if (ops) logger.info({ port: ops.port }, 'serving /healthz, /readyz and /metrics');
+  const { LoginError, startGateway } = await import('./transports/discord-gateway.ts');
+  try {
+    const client = await startGateway({
+      token: token!,
+      apiUrl: config.apiUrl,
+      applicationId: config.applicationId,
+      shards: config.shards,
+      router,
+      logger,
+      onReady: () => ready.markReady(),
       onFatal(message) {
         logger.flush();
         fail(message);
       },
     });
-    stop = () => client.destroy();
+    stop = async () => {
+      await client.destroy();
+      ops?.server.close();
+    };
   } catch (error) {
     if (error instanceof LoginError) fail(error.message);
     throw error;

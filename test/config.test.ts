@@ -5,7 +5,18 @@ const ID = '123456789012345678';
 
 describe('parseConfig', () => {
   it('needs nothing: without a token it is the local console', () => {
-    expect(parseConfig({})).toEqual({ token: undefined, applicationId: undefined, guildId: undefined, apiUrl: DEFAULT_API_URL, logLevel: undefined, knowledgeDir: undefined });
+    expect(parseConfig({})).toEqual({
+      token: undefined,
+      applicationId: undefined,
+      guildId: undefined,
+      apiUrl: DEFAULT_API_URL,
+      logLevel: undefined,
+      knowledgeDir: undefined,
+      mode: 'console',
+      publicKey: undefined,
+      port: undefined,
+      shards: 'auto',
+    });
   });
 
   it('reads every variable, treating empty as unset and dropping a trailing slash from the API URL', () => {
@@ -43,6 +54,37 @@ describe('parseConfig', () => {
 
   it('reports every bad variable at once', () => {
     expect(() => parseConfig({ DISCORD_GUILD_ID: 'x', LOG_LEVEL: 'y' })).toThrow(/DISCORD_GUILD_ID.*LOG_LEVEL/);
+  });
+});
+
+describe('the door: DISCORD_TRANSPORT, DISCORD_PUBLIC_KEY, PORT, DISCORD_SHARDS', () => {
+  const KEY = 'AB'.repeat(32);
+
+  it('is the gateway with a token, the console without, and http when asked (token optional, port 8080 by default)', () => {
+    expect(parseConfig({ DISCORD_TOKEN: 't' })).toMatchObject({ mode: 'gateway', port: undefined, shards: 'auto' });
+    expect(parseConfig({ DISCORD_TRANSPORT: 'http', DISCORD_PUBLIC_KEY: KEY, DISCORD_APPLICATION_ID: ID })).toMatchObject({
+      mode: 'http',
+      token: undefined,
+      publicKey: KEY.toLowerCase(),
+      port: 8080,
+    });
+    expect(parseConfig({ DISCORD_TOKEN: 't', PORT: '9100', DISCORD_SHARDS: '4' })).toMatchObject({ mode: 'gateway', port: 9100, shards: 4 });
+    expect(parseConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'AUTO' })).toMatchObject({ shards: 'auto' });
+  });
+
+  it.each([
+    [{ DISCORD_TRANSPORT: 'websocket' }, /DISCORD_TRANSPORT must be one of gateway, http.*got "websocket"/],
+    [{ DISCORD_PUBLIC_KEY: 'abc' }, /DISCORD_PUBLIC_KEY must be the application's public key: 64 hex characters/],
+    [{ PORT: 'eighty' }, /PORT must be a TCP port number, 0 to 65535/],
+    [{ PORT: '70000' }, /PORT must be a TCP port number, 0 to 65535/],
+    [{ DISCORD_SHARDS: '0' }, /DISCORD_SHARDS must be "auto".*or a whole number of shards, 1 or more/],
+    [{ DISCORD_SHARDS: 'many' }, /DISCORD_SHARDS must be "auto"/],
+    [{ DISCORD_TRANSPORT: 'http' }, /DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID must be set for DISCORD_TRANSPORT=http/],
+    [{ DISCORD_TRANSPORT: 'http', DISCORD_PUBLIC_KEY: 'ab'.repeat(32) }, /^Configuration error: DISCORD_APPLICATION_ID must be set for DISCORD_TRANSPORT=http/],
+    [{ DISCORD_TRANSPORT: 'gateway' }, /DISCORD_TOKEN must be set for DISCORD_TRANSPORT=gateway/],
+  ])('stops on %j with a message naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
   });
 });
 

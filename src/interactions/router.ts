@@ -29,6 +29,18 @@ export interface RouterOptions<Ctx> {
   now?: () => number;
   /** Counts the interactions being answered, for a drained shutdown (src/lifecycle/shutdown.ts). */
   inFlight?: InFlight;
+  /** Told of every interaction once it is handled (metrics). Must not throw. */
+  onHandled?: (event: HandledEvent) => void;
+}
+
+/** What a handled interaction reports outside the router: no user, guild or typed text in it. */
+export interface HandledEvent {
+  kind: Incoming['kind'];
+  /** The command or button kind; undefined when the router did not recognise it. */
+  command: string | undefined;
+  outcome: Outcome;
+  deferred: boolean;
+  latencyMs: number;
 }
 
 export interface Router {
@@ -210,6 +222,14 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
         } finally {
           log.latencyMs = Math.round(now() - started);
           logger[levelOf(log.outcome)](log, log.outcome === 'unanswered' ? 'unanswered question' : 'interaction');
+          const recognised = log.outcome !== 'unknown-command' && (incoming.kind !== 'button' || log.command !== undefined);
+          options.onHandled?.({
+            kind: incoming.kind,
+            command: recognised ? log.command : undefined,
+            outcome: log.outcome ?? 'failed',
+            deferred: log.deferred === true,
+            latencyMs: now() - started,
+          });
         }
       });
     },

@@ -30,6 +30,10 @@ export interface GatewayOptions {
   logger: Logger;
   /** Called when Discord ends the session for good (bad token, disallowed intents). */
   onFatal(message: string): void;
+  /** Called once every shard is connected. */
+  onReady?(): void;
+  /** How many shards: `auto` asks Discord (GET /gateway/bot). Default auto. */
+  shards?: 'auto' | number;
 }
 
 /** Gateway close codes after which discord.js will not reconnect. */
@@ -48,6 +52,10 @@ export async function startGateway(options: GatewayOptions): Promise<Client> {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: { api: options.apiUrl },
+    // Internal sharding: one process, every shard; discord.js asks Discord for the count with `auto`.
+    ...(typeof options.shards === 'number'
+      ? { shards: Array.from({ length: options.shards }, (_, id) => id), shardCount: options.shards }
+      : { shards: 'auto' as const }),
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -56,7 +64,8 @@ export async function startGateway(options: GatewayOptions): Promise<Client> {
     router.handle(incoming, responderFor(interaction)).catch((error: unknown) => logger.error({ err: error }, 'router failed'));
   });
   client.once(Events.ClientReady, (ready) => {
-    logger.info({ user: ready.user.tag, applicationId: ready.application.id, guilds: ready.guilds.cache.size }, 'connected to Discord');
+    logger.info({ user: ready.user.tag, applicationId: ready.application.id, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size }, 'connected to Discord');
+    options.onReady?.();
     if (options.applicationId && ready.application.id !== options.applicationId) {
       logger.warn(
         { expected: options.applicationId, actual: ready.application.id },

@@ -1,17 +1,26 @@
 // Runs the bot's real entry points (src/main.ts, src/deploy-commands.ts) as child processes
 // against the fake Discord, the way `npm start` / `npm run deploy-commands` run them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeDiscord } from '../fake-discord/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 export const MAIN = 'src/main.ts';
 export const DEPLOY = 'src/deploy-commands.ts';
 
 /** Every variable the bot reads (src/config.ts). */
-const BOT_VARIABLES = ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'KNOWLEDGE_DIR'];
+const BOT_VARIABLES = [
+  'DISCORD_TOKEN',
+  'DISCORD_APPLICATION_ID',
+  'DISCORD_GUILD_ID',
+  'DISCORD_API_URL',
+  'LOG_LEVEL',
+  'KNOWLEDGE_DIR',
+  'DISCORD_TRANSPORT',
+  'DISCORD_PUBLIC_KEY',
+  'PORT',
+  'DISCORD_SHARDS',
+];
 
 /**
  * The parent's environment without anything Discord-related, plus `overrides`. Every variable the
@@ -73,7 +82,9 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 export function spawnScript(script: string, env: NodeJS.ProcessEnv): Spawned {
-  const child = spawn(TSX, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // node with tsx's loader rather than the tsx CLI: one process, which gets signals itself as in
+  // production (the CLI relays them, and gives up on a child busy for more than a few ms).
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   live.add(child);
   let out = '';
   let err = '';
@@ -169,6 +180,46 @@ export async function startBot(fake: FakeDiscord, overrides: Record<string, stri
     throw error;
   }
   return bot;
+}
+
+/** The environment for the HTTP door against `fake`: its public key, no bot token, any free port. */
+export function httpEnv(fake: FakeDiscord, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return botEnv({
+    DISCORD_TRANSPORT: 'http',
+    DISCORD_PUBLIC_KEY: fake.publicKeyHex,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    ...overrides,
+  });
+}
+
+export interface HttpBot extends Spawned {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  /** `http://127.0.0.1:<port>/interactions`, the Interactions Endpoint URL. */
+  readonly endpoint: string;
+}
+
+/** Starts the bot with DISCORD_TRANSPORT=http and waits for the port it logs. */
+export async function startHttpBot(fake: FakeDiscord, overrides: Record<string, string> = {}, timeoutMs = 25_000): Promise<HttpBot> {
+  const bot = spawnScript(MAIN, httpEnv(fake, overrides));
+  const exitedEarly = bot.exited.then((exit) => {
+    throw new Error(`the bot exited during start-up (${JSON.stringify(exit)})\nstdout:\n${bot.stdout()}\nstderr:\n${bot.stderr()}`);
+  });
+  exitedEarly.catch(() => undefined);
+  try {
+    const port = await Promise.race([
+      fake.waitFor(() => bot.logs().find((l) => l['msg'] === 'listening for Discord interactions')?.['port'] as number | undefined, timeoutMs, 'the bot to listen'),
+      exitedEarly,
+    ]);
+    const origin = `http://127.0.0.1:${port}`;
+    return Object.assign(bot, { origin, endpoint: `${origin}/interactions` });
+  } catch (error) {
+    if (!bot.hasExited()) await bot.stop().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Stack-trace lines, as Node prints them. */

@@ -31,7 +31,8 @@ interface Connection {
   closingByServer: boolean;
 }
 
-export type ConnectionScope = 'current' | 'all';
+/** `current`: the newest session's socket; `all`; or the socket of one shard's session. */
+export type ConnectionScope = 'current' | 'all' | { shard: number };
 
 const MAX_REPLAY_LOG = 1000;
 const TRACE = ['["fake-discord-gateway",{"micros":0}]'];
@@ -56,10 +57,25 @@ export class Gateway {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req));
   }
 
-  /** Sends a dispatch on the current session, or keeps it for replay if that session is between sockets. */
-  dispatch(t: string, d: unknown): number {
-    const session = this.current;
-    if (!session) throw new Error('fake-discord: no gateway session yet; await fake.waitForReady() before dispatching');
+  /** The live session of shard `id` (the newest, should there be several). */
+  sessionOfShard(id: number): Session | null {
+    let found: Session | null = null;
+    for (const session of this.sessions.values()) if (session.shard[0] === id) found = session;
+    return found;
+  }
+
+  /** How many shards the bot identified with (the count in its newest session). */
+  get shardCount(): number {
+    return this.current?.shard[1] ?? 1;
+  }
+
+  /**
+   * Sends a dispatch on the current session, or on shard `shardId`'s, or keeps it for replay if
+   * that session is between sockets.
+   */
+  dispatch(t: string, d: unknown, shardId?: number): number {
+    const session = shardId === undefined ? this.current : this.sessionOfShard(shardId);
+    if (!session) throw new Error(`fake-discord: no gateway session${shardId === undefined ? '' : ` for shard ${shardId}`} yet; await fake.waitForReady() before dispatching`);
     const s = ++session.seq;
     session.log.push({ s, t, d });
     if (session.log.length > MAX_REPLAY_LOG) session.log.shift();
@@ -126,6 +142,10 @@ export class Gateway {
 
   private targets(scope: ConnectionScope): Connection[] {
     if (scope === 'all') return [...this.open];
+    if (typeof scope === 'object') {
+      const connection = this.sessionOfShard(scope.shard)?.connection;
+      return connection ? [connection] : [];
+    }
     const connection = this.current?.connection;
     if (connection) return [connection];
     // No session yet (e.g. before IDENTIFY): the newest socket is the current one.

@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign as signEd25519, type KeyObject } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIInteraction, APIMessage, APIUser } from 'discord-api-types/v10';
@@ -39,6 +40,21 @@ export interface FakeDiscordOptions {
   /** Answer spec-violating bodies with 400 Invalid Form Body (50035) instead of only recording them. Default false. */
   rejectSpecViolations?: boolean;
   port?: number;
+  /** The shard count GET /gateway/bot recommends. Default 1. */
+  recommendedShards?: number;
+  /** The application's Ed25519 key pair, which signs HTTP interactions. Default: a new one. */
+  signingKeys?: { publicKey: KeyObject; privateKey: KeyObject };
+}
+
+/** What happened to one interaction delivered over HTTP (`postInteraction`). */
+export interface HttpDelivery {
+  interactionId: string;
+  /** The endpoint's HTTP status; 0 when it did not answer within Discord's 3 s (or at all). */
+  status: number;
+  /** The parsed JSON body, or the raw text when it was not JSON. */
+  body: unknown;
+  /** Set when the fake refused the body as a callback (e.g. a spec violation with rejectSpecViolations). */
+  refused: unknown;
 }
 
 /** Which REST requests a fault applies to: a route name, `any`, or a predicate. */
@@ -108,8 +124,22 @@ export interface FakeDiscord {
 
   /** Sends any gateway dispatch on the current session; returns its sequence number. */
   dispatch(eventName: string, data: unknown): number;
-  /** Sends INTERACTION_CREATE and accepts callbacks for it; returns the interaction id. */
-  dispatchInteraction(payload: APIInteraction): string;
+  /**
+   * Sends INTERACTION_CREATE and accepts callbacks for it; returns the interaction id. Without a
+   * shard it goes where Discord sends it: the guild's shard ((guild_id >> 22) % shards), DMs on 0.
+   */
+  dispatchInteraction(payload: APIInteraction, options?: { shard?: number }): string;
+
+  /** The application's public key as the Developer Portal shows it: 64 hex characters. */
+  readonly publicKeyHex: string;
+  /** Discord's signature headers for a body: Ed25519 over timestamp + body. */
+  sign(body: string | Buffer, timestamp?: string): { 'X-Signature-Ed25519': string; 'X-Signature-Timestamp': string };
+  /**
+   * Discord's HTTP delivery: registers the interaction, POSTs it signed to `endpointUrl`, and takes
+   * a 200 JSON response as its callback (recorded in `callbacks` and checked like a REST one), so
+   * webhook follow-ups and `answerOf` work as for the gateway.
+   */
+  postInteraction(endpointUrl: string, payload: APIInteraction): Promise<HttpDelivery>;
 
   waitFor<T>(check: () => T, timeoutMs?: number, what?: string): Promise<Exclude<T, false | null | undefined | 0 | ''>>;
   /** Resolves with the session id once `count` READYs have been sent. */
@@ -138,6 +168,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const guildId = options.guildId ?? snowflake();
   const channelId = options.channelId ?? snowflake();
   const spec = options.validateAgainstSpec === false ? null : await loadSpecChecker();
+  const keys = options.signingKeys ?? generateKeyPairSync('ed25519');
+  // SPKI DER of an Ed25519 key ends with the 32 raw key bytes, which Discord shows as hex.
+  const publicKeyHex = (keys.publicKey.export({ format: 'der', type: 'spki' }) as Buffer).subarray(-32).toString('hex');
   const state = new FakeState(
     {
       token: options.token ?? 'fake-bot-token',
@@ -146,6 +179,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       interactionTimeoutMs: options.interactionTimeoutMs ?? null,
       rejectSpecViolations: options.rejectSpecViolations ?? false,
+      recommendedShards: options.recommendedShards ?? 1,
     },
     spec,
   );
@@ -154,7 +188,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const origin = () => `http://127.0.0.1:${port}`;
   const gatewayUrl = () => `ws://127.0.0.1:${port}`;
   const gateway = new Gateway(state, gatewayUrl);
-  const handle = createRestHandler(state, { gatewayUrl, origin });
+  const rest = createRestHandler(state, { gatewayUrl, origin });
+  const handle = rest.handle;
   const server = createServer((req, res) => void handle(req, res));
   server.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'ws://127.0.0.1').pathname === '/') gateway.handleUpgrade(req, socket, head);
@@ -217,6 +252,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return ids.flatMap((id) => state.messages.get(id) ?? []);
   };
 
+  const register = (payload: APIInteraction) => {
+    if (state.interactions.has(payload.id)) throw new Error(`fake-discord: interaction ${payload.id} was already dispatched`);
+    state.interactions.set(payload.id, { payload, dispatchedAt: Date.now(), acknowledgedWith: null, originalMessageId: null, messageIds: [] });
+  };
+  const sign = (body: string | Buffer, timestamp = String(Math.floor(Date.now() / 1000))) => ({
+    'X-Signature-Ed25519': signEd25519(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), keys.privateKey).toString('hex'),
+    'X-Signature-Timestamp': timestamp,
+  });
+
   let closed = false;
   const fake: FakeDiscord = {
     port,
@@ -252,17 +296,61 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
 
     dispatch: (eventName, data) => gateway.dispatch(eventName, data),
-    dispatchInteraction(payload) {
-      if (state.interactions.has(payload.id)) throw new Error(`fake-discord: interaction ${payload.id} was already dispatched`);
-      state.interactions.set(payload.id, {
-        payload,
-        dispatchedAt: Date.now(),
-        acknowledgedWith: null,
-        originalMessageId: null,
-        messageIds: [],
-      });
-      gateway.dispatch('INTERACTION_CREATE', payload);
+    dispatchInteraction(payload, { shard } = {}) {
+      register(payload);
+      const count = gateway.shardCount;
+      const target = shard ?? (payload.guild_id && count > 1 ? Number((BigInt(payload.guild_id) >> 22n) % BigInt(count)) : undefined);
+      gateway.dispatch('INTERACTION_CREATE', payload, target);
       return payload.id;
+    },
+
+    publicKeyHex,
+    sign,
+    async postInteraction(endpointUrl, payload) {
+      register(payload);
+      const body = JSON.stringify(payload);
+      let status = 0;
+      let text = '';
+      try {
+        // Discord waits 3 s for the response, then shows "This interaction failed".
+        const res = await fetch(endpointUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'User-Agent': 'Discord-Interactions/1.0 (+https://discord.com)', ...sign(body) },
+          body,
+          signal: AbortSignal.timeout(3000),
+        });
+        status = res.status;
+        text = await res.text();
+      } catch {
+        return { interactionId: payload.id, status: 0, body: null, refused: null };
+      }
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // Not JSON: kept as text.
+      }
+      let refused: unknown = null;
+      if (status === 200) {
+        const request: RecordedRequest = {
+          seq: state.nextRequestSeq(),
+          at: Date.now(),
+          method: 'POST',
+          path: `/interactions/${payload.id}/[http response]/callback`,
+          url: endpointUrl,
+          route: 'interactionCallback',
+          query: {},
+          headers: {},
+          body: parsed,
+          files: [],
+          status: 200,
+          responseBody: null,
+          fault: null,
+        };
+        const reply = rest.interactionCallback(request, payload.id, payload.token);
+        if (reply.status >= 300) refused = reply.body ?? reply.status;
+      }
+      return { interactionId: payload.id, status, body: parsed, refused };
     },
 
     waitFor: (check, timeoutMs, what) => state.waitFor(check, timeoutMs, what),

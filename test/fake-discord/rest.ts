@@ -408,8 +408,9 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
                 schema: 'GatewayBotResponseSchema',
                 body: {
                   url: urls.gatewayUrl(),
-                  shards: 1,
-                  session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+                  shards: world.recommendedShards,
+                  // As many as shards, so every shard may identify at once (no 5 s identify queue in tests).
+                  session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: world.recommendedShards },
                 },
               }
             : UNAUTHORIZED,
@@ -520,7 +521,7 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
     res.writeHead(reply.status, headers).end(JSON.stringify(reply.body));
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let request: RecordedRequest | null = null;
     try {
       const raw = await readBody(req);
@@ -568,5 +569,7 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
     } catch (cause) {
       if (!res.headersSent) send(res, request, error(500, 0, `fake-discord internal error: ${String(cause)}`));
     }
-  };
+  }
+
+  return { handle, interactionCallback };
 }

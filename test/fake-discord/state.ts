@@ -129,6 +129,8 @@ export interface FakeWorld {
   heartbeatIntervalMs: number;
   interactionTimeoutMs: number | null;
   rejectSpecViolations: boolean;
+  /** The shard count GET /gateway/bot recommends. */
+  recommendedShards: number;
 }
 
 export class FakeState {
