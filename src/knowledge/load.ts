@@ -1,12 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { checkIntegrity } from './integrity.ts';
 import { ARTICLE_FILE, KNOWLEDGE_FILES } from './schema.ts';
 import type { Knowledge } from './types.ts';
 
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+/** The repository's knowledge/, found from this module whether it runs from src/knowledge/ or bundled into dist/. */
+export const DEFAULT_KNOWLEDGE_DIR = findKnowledgeDir(dirname(fileURLToPath(import.meta.url)));
+
+function findKnowledgeDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'knowledge', 'source.json'))) return join(dir, 'knowledge') + sep;
+    if (dirname(dir) === dir) return fileURLToPath(new URL('../../knowledge/', import.meta.url));
+  }
+}
 
 /** Everything wrong with the knowledge files, one line per problem, each naming file, entry and field. */
 export class KnowledgeError extends Error {

@@ -1,0 +1,38 @@
+// Compiles the bot for `npm start`: src/main.ts and everything it imports from this repository,
+// bundled by esbuild into dist/ with the small packages it uses. Each door is a chunk of its own,
+// loaded only when that door opens, so the local console never loads discord.js or prom-client.
+// Runs from `npm ci` (the prepare script) and from scripts/start.mjs when the sources are newer.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+export const ENTRY = 'dist/main.js';
+
+const EXTERNAL = ['discord.js', 'prom-client', 'pino', 'pino-pretty', 'word-list'];
+
+export async function buildBot() {
+  // Imported here: scripts/start.mjs reads this file's paths on every start, and needs esbuild only to build.
+  const { build } = await import('esbuild');
+  rmSync(DIST, { recursive: true, force: true });
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['src/main.ts'],
+    outdir: 'dist',
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Small pure-JS packages are bundled too (resolving and reading hundreds of module files is
+    // most of a cold start); these stay imported at run time, as installed: the doors' heavy
+    // packages (loaded only with their door), pino (which finds its own files), word-list (a data file).
+    external: EXTERNAL,
+    // Bundled CommonJS packages call require() for Node's built-in modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildBot();

@@ -1,0 +1,65 @@
+// `npm start` runs the compiled bot (scripts/start.mjs → dist/, built by scripts/build.mjs): it
+// must answer like the sources do, and each door's heavy packages must load only with that door.
+// (Every other test runs the TypeScript sources.)
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { botEnv } from './e2e/harness.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The static imports of an ES module's source (not `import()`, not `import type`). */
+function staticImports(source: string): string[] {
+  return [...source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+}
+
+describe('npm start (the compiled bot)', () => {
+  it('answers a piped question in the local console', async () => {
+    const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env: botEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end('/ask how long was the meeting?\n');
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('local console');
+    expect(stdout).toMatch(/35 minutes/);
+    expect(stdout).toMatch(/¶ 5/);
+  });
+
+  it('the entry chunk imports neither discord.js nor prom-client: they load with their door', () => {
+    // The test above has just (re)built dist/ if it was stale.
+    const entry = readFileSync(join(ROOT, 'dist', 'main.js'), 'utf8');
+    const imports = staticImports(entry);
+    expect(imports).toContain('pino');
+    expect(imports.filter((m) => /discord\.js|prom-client/.test(m))).toEqual([]);
+    const chunks = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'));
+    const gateway = chunks.find((f) => f.startsWith('discord-gateway-'));
+    expect(gateway && staticImports(readFileSync(join(ROOT, 'dist', gateway), 'utf8'))).toContain('discord.js');
+  });
+});
+
+describe('the HTTP door', () => {
+  it('imports no discord.js, directly or through anything it imports', () => {
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of staticImports(readFileSync(file, 'utf8'))) {
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+        else if (spec.startsWith('#src/')) visit(join(ROOT, 'src', spec.slice('#src/'.length)));
+        else packages.add(spec);
+      }
+    };
+    visit(join(ROOT, 'src', 'transports', 'discord-http.ts'));
+    expect(seen.size).toBeGreaterThan(5);
+    expect(packages).toContain('discord-api-types/v10');
+    expect([...packages].filter((p) => p.startsWith('discord.js') || p.startsWith('@discordjs/rest') || p.startsWith('@discordjs/ws'))).toEqual([]);
+  });
+});
