@@ -1,22 +1,29 @@
-// npm run bench:discord: how fast the bot answers /ask through Discord's transport, measured
-// against the fake Discord in this process. Beside it, an echo router that replies a constant
-// through the same discord.js client: the ceiling for this transport. Prints figures, not a test.
+// npm run bench:discord: how fast the bot answers /ask through each Discord door, measured
+// against the fake Discord in this process: the gateway (the discord.js client) and the HTTP
+// endpoint (src/transports/discord-http.ts, which the fake POSTs signed interactions to). Beside
+// each, an echo router that replies a constant through the same door: that door's ceiling. The
+// routers log at info, as in production (to /dev/null). Then where /ask's extra time goes, piece
+// by piece, without any transport. Prints figures, not a test.
 //
 //   BENCH_BURST    interactions dispatched at once per round (default 300)
 //   BENCH_ROUNDS   measured bursts per handler (default 5)
 //   BENCH_SERIAL   interactions sent one at a time, for latency without queueing (default 100)
+import { openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Client } from 'discord.js';
 import { contextFor } from '../commands/context.ts';
 import { commands } from '../commands/index.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { AskCaseSchema, readJsonl } from '../src/eval/cases.ts';
 import { Cooldown } from '../src/interactions/cooldown.ts';
+import type { Responder } from '../src/interactions/incoming.ts';
 import { createRouter, type Router } from '../src/interactions/router.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { InFlight } from '../src/lifecycle/in-flight.ts';
 import { createLogger } from '../src/logger.ts';
+import { Readiness } from '../src/ops/health.ts';
+import { createMetrics } from '../src/ops/metrics.ts';
 import { startGateway } from '../src/transports/discord-gateway.ts';
+import { startHttpTransport } from '../src/transports/discord-http.ts';
 import { snowflake, startFakeDiscord, type FakeDiscord } from '../test/fake-discord/index.ts';
 
 const BURST = Number(process.env['BENCH_BURST'] ?? 300);
@@ -25,36 +32,34 @@ const SERIAL = Number(process.env['BENCH_SERIAL'] ?? 100);
 const WARM_UP = 100;
 
 const questions = readJsonl(fileURLToPath(new URL('../test/data/ask-public.jsonl', import.meta.url)), AskCaseSchema).map((c) => c.q);
-// Quiet: the router logs a line per interaction at info.
-const logger = createLogger({ level: 'error', destination: 2 });
+// As in production: a JSON line per interaction at info, written synchronously (here to /dev/null).
+const devNull = openSync('/dev/null', 'w');
+const logger = createLogger({ level: 'info', destination: devNull, pretty: false });
+const quiet = createLogger({ level: 'silent', destination: devNull, pretty: false });
 const knowledge = loadKnowledge();
 const engine = createEngine(knowledge);
 const source = { title: knowledge.title, outlet: knowledge.outlet, event: knowledge.event };
+const context = contextFor({ engine, source });
 
 function realRouter(): Router {
-  // As src/main.ts builds it, cooldown included (every interaction here comes from a new user).
-  return createRouter({ commands, context: contextFor({ engine, source }), logger, cooldown: new Cooldown(5, 10_000) });
+  // As src/main.ts builds it: cooldown (every interaction here comes from a new user) and metrics.
+  const metrics = createMetrics({ commandNames: commands.map((c) => c.data.name) });
+  return createRouter({ commands, context, logger, cooldown: new Cooldown(5, 10_000), onHandled: metrics.interactionHandled });
 }
 
 /** Replies a constant through the same responder: all transport, no work. */
-const echoRouter: Router = {
-  inFlight: new InFlight(),
-  async handle(incoming, responder) {
-    try {
-      if (incoming.kind === 'autocomplete') await responder.respondChoices([]);
-      else await responder.reply({ content: 'echo', allowed_mentions: { parse: [] } });
-    } catch (error) {
-      logger.error({ err: error }, 'echo failed');
-    }
-  },
-};
-
-interface Burst {
-  seconds: number;
-  latencies: number[];
-  deferred: number;
-  /** Answered with a cited embed rather than a refusal. */
-  embeds: number;
+function echoRouter(): Router {
+  return {
+    inFlight: new InFlight(),
+    async handle(incoming, responder) {
+      try {
+        if (incoming.kind === 'autocomplete') await responder.respondChoices([]);
+        else await responder.reply({ content: 'echo', allowed_mentions: { parse: [] } });
+      } catch (error) {
+        logger.error({ err: error }, 'echo failed');
+      }
+    },
+  };
 }
 
 interface Result {
@@ -66,19 +71,28 @@ interface Result {
   embeds: number;
 }
 
+/** One door to one fake: how to send an interaction, and how to hang up. */
+interface Setup {
+  result: Result;
+  fake: FakeDiscord;
+  /** Sends one /ask; resolves once it is sent (gateway) or answered (HTTP). */
+  send(fake: FakeDiscord): { id: string; at: number; done: Promise<unknown> };
+  close(): Promise<void>;
+}
+
 let nextQuestion = 0;
-function dispatchAsk(fake: FakeDiscord): { id: string; at: number } {
+function askPayload(fake: FakeDiscord) {
   const question = questions[nextQuestion++ % questions.length]!;
-  const payload = fake.build.chatInput({ name: 'ask', options: { question }, user: { id: snowflake() } });
-  const at = Date.now();
-  return { id: fake.dispatchInteraction(payload), at };
+  return fake.build.chatInput({ name: 'ask', options: { question }, user: { id: snowflake() } });
 }
 
 /** `count` interactions at once; latency is dispatch → callback recorded at the fake (ms). */
-async function burst(fake: FakeDiscord, count: number): Promise<Burst> {
+async function burst(setup: Setup, count: number) {
+  const { fake } = setup;
   const first = fake.callbacks.length;
   const started = Date.now();
-  const sent = Array.from({ length: count }, () => dispatchAsk(fake));
+  const sent = Array.from({ length: count }, () => setup.send(fake));
+  await Promise.all(sent.map((s) => s.done));
   await fake.waitFor(() => fake.callbacks.length - first >= count, 120_000, `${count} callbacks`);
   const callbacks = fake.callbacks.slice(first);
   const byId = new Map(callbacks.map((c) => [c.interactionId, c]));
@@ -89,33 +103,72 @@ async function burst(fake: FakeDiscord, count: number): Promise<Burst> {
 }
 
 /** One at a time: latency with nothing queued (ms, sub-millisecond from performance.now()). */
-async function serial(fake: FakeDiscord, count: number): Promise<number[]> {
+async function serial(setup: Setup, count: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = performance.now();
-    const { id } = dispatchAsk(fake);
-    await fake.waitForCallback(id, 10_000);
+    const { id, done } = setup.send(setup.fake);
+    await done;
+    await setup.fake.waitForCallback(id, 10_000);
     out.push(performance.now() - t);
   }
   return out;
 }
 
-interface Setup {
-  result: Result;
-  fake: FakeDiscord;
-  client: Client;
-}
+const emptyResult = (name: string): Result => ({ name, perSecond: [], burstLatencies: [], serialLatencies: [], deferred: 0, embeds: 0 });
 
-async function connect(name: string, router: Router): Promise<Setup> {
+async function gatewayDoor(name: string, router: Router): Promise<Setup> {
   // No spec checking: the fake runs in this process and would bill its own work to the bot.
   const fake = await startFakeDiscord({ validateAgainstSpec: false });
   const client = await startGateway({ token: fake.token, apiUrl: fake.apiUrl, applicationId: fake.applicationId, router, logger, onFatal: (m) => logger.fatal(m) });
   await fake.waitForReady(10_000);
-  return { fake, client, result: { name, perSecond: [], burstLatencies: [], serialLatencies: [], deferred: 0, embeds: 0 } };
+  return {
+    fake,
+    result: emptyResult(name),
+    send(f) {
+      const payload = askPayload(f);
+      const at = Date.now();
+      return { id: f.dispatchInteraction(payload), at, done: Promise.resolve() };
+    },
+    async close() {
+      await client.destroy();
+      await fake.close();
+    },
+  };
 }
 
-async function measureBurst({ fake, result }: Setup): Promise<void> {
-  const b = await burst(fake, BURST);
+async function httpDoor(name: string, router: Router): Promise<Setup> {
+  const fake = await startFakeDiscord({ validateAgainstSpec: false });
+  const http = await startHttpTransport({
+    port: 0,
+    host: '127.0.0.1',
+    publicKey: fake.publicKeyHex,
+    applicationId: fake.applicationId,
+    apiUrl: fake.apiUrl,
+    router,
+    logger,
+    readiness: new Readiness(),
+    metrics: null,
+  });
+  const endpoint = `http://127.0.0.1:${http.port}/interactions`;
+  return {
+    fake,
+    result: emptyResult(name),
+    send(f) {
+      const payload = askPayload(f);
+      const at = Date.now();
+      return { id: payload.id, at, done: f.postInteraction(endpoint, payload) };
+    },
+    async close() {
+      await http.close();
+      await fake.close();
+    },
+  };
+}
+
+async function measureBurst(setup: Setup): Promise<void> {
+  const b = await burst(setup, BURST);
+  const { result } = setup;
   result.perSecond.push(BURST / b.seconds);
   result.burstLatencies.push(...b.latencies);
   result.deferred += b.deferred;
@@ -129,10 +182,12 @@ const percentile = (values: number[], p: number) => {
 const median = (values: number[]) => percentile(values, 50);
 const f0 = (n: number) => n.toFixed(0);
 const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+const ratio = (a: number, b: number) => `${(a / Math.max(1e-9, b)).toFixed(2)}×`;
 
 function row(r: Result): string {
   return [
-    r.name.padEnd(12),
+    r.name.padEnd(16),
     `${f0(median(r.perSecond)).padStart(5)}/s`,
     `p50 ${f0(percentile(r.burstLatencies, 50)).padStart(4)} ms  p99 ${f0(percentile(r.burstLatencies, 99)).padStart(4)} ms`,
     `p50 ${f1(percentile(r.serialLatencies, 50)).padStart(5)} ms  p99 ${f1(percentile(r.serialLatencies, 99)).padStart(5)} ms`,
@@ -140,40 +195,93 @@ function row(r: Result): string {
   ].join('   ');
 }
 
+function compare(real: Result, echo: Result): string {
+  return (
+    `${real.name} vs ${echo.name}: throughput ${ratio(median(real.perSecond), median(echo.perSecond))}; ` +
+    `burst p50 ${ratio(percentile(real.burstLatencies, 50), Math.max(1, percentile(echo.burstLatencies, 50)))}, ` +
+    `burst p99 ${ratio(percentile(real.burstLatencies, 99), Math.max(1, percentile(echo.burstLatencies, 99)))}; ` +
+    `one-at-a-time p50 ${ratio(percentile(real.serialLatencies, 50), percentile(echo.serialLatencies, 50))} ` +
+    `(+${f2(percentile(real.serialLatencies, 50) - percentile(echo.serialLatencies, 50))} ms per /ask)`
+  );
+}
+
+/** Mean µs per call of `run` over every question, after a warm-up. */
+async function perCall(run: (question: string) => unknown, rounds = 20): Promise<number> {
+  for (const q of questions) await run(q);
+  const t = performance.now();
+  for (let i = 0; i < rounds; i++) for (const q of questions) await run(q);
+  return ((performance.now() - t) * 1000) / (rounds * questions.length);
+}
+
+/** Where /ask's time goes without a transport: each step adds one layer to the one before. */
+async function breakdown(): Promise<void> {
+  const ask = commands.find((c) => c.data.name === 'ask')!;
+  const ctx = context({ userId: '1', guildId: null });
+  const noop: Responder = {
+    reply: async () => {},
+    update: async () => {},
+    defer: async () => {},
+    editReply: async () => {},
+    followUp: async () => {},
+    deleteReply: async () => {},
+    respondChoices: async () => {},
+  };
+  const incoming = (question: string) => ({ kind: 'command' as const, name: 'ask', options: { question }, userId: snowflake(), guildId: '1' });
+  const silentRouter = createRouter({ commands, context, logger: quiet, cooldown: new Cooldown(5, 10_000) });
+  const metrics = createMetrics({ commandNames: ['ask'] });
+  const loudRouter = createRouter({ commands, context, logger, cooldown: new Cooldown(5, 10_000), onHandled: metrics.interactionHandled });
+
+  const engineOnly = await perCall((q) => engine.ask(q));
+  const command = await perCall((q) => ask.execute(ctx, { question: q } as never));
+  const routed = await perCall((q) => silentRouter.handle(incoming(q), noop));
+  const logged = await perCall((q) => loudRouter.handle(incoming(q), noop));
+  console.log(
+    `\nWhere /ask's time goes (mean µs per question over ${questions.length} questions, no transport):\n` +
+      `  engine.ask                                   ${f0(engineOnly).padStart(5)} µs\n` +
+      `  + reply building (commands/ask.ts)           ${f0(command - engineOnly).padStart(5)} µs   (command total ${f0(command)})\n` +
+      `  + router (cooldown, deadline, safeReply)     ${f0(routed - command).padStart(5)} µs   (routed total ${f0(routed)})\n` +
+      `  + info log line and metrics                  ${f0(logged - routed).padStart(5)} µs   (as in production ${f0(logged)})`,
+  );
+}
+
 console.log(
-  `Discord transport benchmark: fake Discord on loopback in this process, discord.js client via startGateway.\n` +
+  `Discord transport benchmark: fake Discord on loopback in this process; the gateway door (discord.js via startGateway) and the HTTP door (startHttpTransport, the fake POSTing signed interactions).\n` +
     `${ROUNDS} bursts of ${BURST} /ask interactions dispatched at once (distinct users, ${questions.length} questions from test/data/ask-public.jsonl), ` +
-    `then ${SERIAL} one at a time; warm-up ${WARM_UP} + 20. Latency: dispatch → callback recorded at the fake.\n`,
+    `then ${SERIAL} one at a time; warm-up ${WARM_UP} + 20. Latency: dispatch → callback recorded at the fake. Routers log at info.\n`,
 );
-// Both clients stay connected (each to its own fake) and take turns, so a busy moment on a
-// shared machine lands on both rather than on whichever ran then.
-const setups = [await connect('echo', echoRouter), await connect('/ask (real)', realRouter())];
+// Every door stays connected (each to its own fake) and they take turns, so a busy moment on a
+// shared machine lands on all rather than on whichever ran then.
+const setups = [
+  await gatewayDoor('echo (gateway)', echoRouter()),
+  await gatewayDoor('/ask (gateway)', realRouter()),
+  await httpDoor('echo (http)', echoRouter()),
+  await httpDoor('/ask (http)', realRouter()),
+];
 try {
   for (const setup of setups) {
-    await burst(setup.fake, WARM_UP);
-    await serial(setup.fake, 20);
+    await burst(setup, WARM_UP);
+    await serial(setup, 20);
   }
   for (let round = 0; round < ROUNDS; round++) {
     for (const setup of round % 2 === 0 ? setups : [...setups].reverse()) await measureBurst(setup);
   }
   for (let i = 0; i < SERIAL; i += 10) {
-    for (const setup of setups) setup.result.serialLatencies.push(...(await serial(setup.fake, 10)));
+    for (const setup of setups) setup.result.serialLatencies.push(...(await serial(setup, 10)));
   }
 } finally {
-  for (const { client, fake } of setups) {
-    await client.destroy();
-    await fake.close();
-  }
+  for (const setup of setups) await setup.close();
 }
-const [echo, real] = setups.map((s) => s.result) as [Result, Result];
+const [echoGateway, askGateway, echoHttp, askHttp] = setups.map((s) => s.result) as [Result, Result, Result, Result];
 
-console.log(`${''.padEnd(12)}   answered   burst latency             one-at-a-time latency     answered/s per round`);
-for (const r of [echo, real]) console.log(row(r));
-console.log(`\n/ask answered ${real.embeds} of ${ROUNDS * BURST} burst interactions with a cited embed (the rest: "the article doesn't say").`);
-if (real.deferred > 0) console.log(`/ask deferred ${real.deferred} of ${ROUNDS * BURST} burst interactions (handler past the router's deadline).`);
-console.log(
-  `\n/ask vs echo: throughput ${(median(real.perSecond) / median(echo.perSecond)).toFixed(2)}× the echo ceiling; ` +
-    `burst p50 latency ${(percentile(real.burstLatencies, 50) / Math.max(1, percentile(echo.burstLatencies, 50))).toFixed(2)}×, ` +
-    `one-at-a-time p50 ${(percentile(real.serialLatencies, 50) / percentile(echo.serialLatencies, 50)).toFixed(2)}× ` +
-    `(+${f1(percentile(real.serialLatencies, 50) - percentile(echo.serialLatencies, 50))} ms per /ask).`,
-);
+console.log(`${''.padEnd(16)}   answered   burst latency             one-at-a-time latency     answered/s per round`);
+for (const r of [echoGateway, askGateway, echoHttp, askHttp]) console.log(row(r));
+for (const r of [askGateway, askHttp]) {
+  console.log(`\n${r.name} answered ${r.embeds} of ${ROUNDS * BURST} burst interactions with a cited embed (the rest: "the article doesn't say").`);
+  if (r.deferred > 0) console.log(`${r.name} deferred ${r.deferred} of ${ROUNDS * BURST} burst interactions (handler past the router's deadline).`);
+}
+console.log('');
+console.log(compare(askGateway, echoGateway));
+console.log(compare(askHttp, echoHttp));
+console.log(compare(askHttp, echoGateway));
+console.log(compare(echoHttp, echoGateway));
+await breakdown();
