@@ -8,13 +8,19 @@ import { runAsk, runQuote, runTopic, summarise } from '../eval/score.ts';
 
 const data = (name: string) => fileURLToPath(new URL(`../../test/data/${name}`, import.meta.url));
 const verbose = process.argv.includes('--verbose');
+// `--file <path>` (repeatable): run these ask sets instead of test/data's, e.g. a fresh blind set.
+const files = process.argv.flatMap((arg, i) => (arg === '--file' && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
 const knowledge = loadKnowledge();
 const engine = createEngine(knowledge);
 const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
-for (const file of ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl']) {
-  if (!existsSync(data(file))) continue;
-  const outcomes = runAsk(engine, readJsonl(data(file), AskCaseSchema), knowledge.article);
+const askSets = files.length > 0 ? files : ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl'].map(data);
+for (const file of askSets) {
+  if (!existsSync(file)) {
+    if (files.length > 0) console.log(`\n${file}: no such file`);
+    continue;
+  }
+  const outcomes = runAsk(engine, readJsonl(file, AskCaseSchema), knowledge.article);
   console.log(`\n${file}`);
   console.log('  kind      n   top-1    top-3    refused');
   for (const s of summarise(outcomes)) {
@@ -30,7 +36,7 @@ for (const file of ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl']) 
   }
 }
 
-for (const [file, run] of [
+for (const [file, run] of files.length > 0 ? [] : [
   ['quote-cases.jsonl', () => runQuote(engine, readJsonl(data('quote-cases.jsonl'), QuoteCaseSchema), knowledge.article)],
   ['topic-cases.jsonl', () => runTopic(engine, readJsonl(data('topic-cases.jsonl'), TopicCaseSchema), knowledge.article)],
 ] as const) {

@@ -1,8 +1,15 @@
 // npm run knowledge:check [dir]: validates the knowledge files and prints what they hold.
-import { KnowledgeError, loadKnowledge } from '../knowledge/load.ts';
+import { join, relative } from 'node:path';
+import { checkPhrasingKinds } from '../engine/kind-check.ts';
+import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../knowledge/load.ts';
+import { KNOWLEDGE_FILES } from '../knowledge/schema.ts';
 
 try {
-  const k = loadKnowledge(process.argv[2]);
+  const dir = process.argv[2];
+  const k = loadKnowledge(dir);
+  // Phrasings that ask for what their entry's answer is not (see src/engine/kinds.ts).
+  const kindProblems = checkPhrasingKinds(k, relative(process.cwd(), join(dir ?? DEFAULT_KNOWLEDGE_DIR, KNOWLEDGE_FILES.qa.file)));
+  if (kindProblems.length > 0) throw new KnowledgeError(kindProblems);
   const phrasings = k.qa.reduce((n, e) => n + e.questions.length, 0);
   const quoted = new Set(k.quotes.map((q) => q.speaker)).size;
   console.log('knowledge OK');

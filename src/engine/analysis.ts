@@ -2,7 +2,9 @@
 // the spelling vocabulary and the Fuse indexes. Queries only read these.
 import type { Knowledge, LoadedPassage } from '../knowledge/types.ts';
 import type { QaEntry } from '../knowledge/schema.ts';
+import { type AnswerKind, inferAnswerKinds } from './kinds.ts';
 import { type Doc, TermWeights, type WeightedPhrasing, weighPhrasing } from './matcher.ts';
+import { buildBm25, type Bm25 } from './bm25.ts';
 import { loadEnglishWords } from './english.ts';
 import { SpellChecker } from './spell.ts';
 import { buildSynonyms, SYNONYM_WORDS } from './synonyms.ts';
@@ -10,6 +12,8 @@ import { isStopWord, stem, terms, words } from './text.ts';
 
 export interface EntryRecord {
   entry: QaEntry;
+  /** The kinds of answer it gives: the entry's `answerKinds`, or read from its answer. */
+  kinds: readonly AnswerKind[];
   /** Stemmed terms of each phrasing, with their weights. */
   phrasings: WeightedPhrasing[];
   doc: Doc;
@@ -24,8 +28,18 @@ export interface Analysis {
   entryWeights: TermWeights;
   passageDocs: { passage: LoadedPassage; doc: Doc }[];
   passageWeights: TermWeights;
-  /** Each speaker's names as word sequences ("wang yi"), to spot who a question is about. */
-  speakerNames: { id: string; names: string[][] }[];
+  /** Each speaker's names as word sequences ("wang yi"), and their own name's words, to spot who a question is about. */
+  speakerNames: { id: string; names: string[][]; personal: string[] }[];
+  /** Every word the knowledge base uses, unstemmed. */
+  knownWords: ReadonlySet<string>;
+  /** The words of people's own names ("joe", "gates"): names are put right by people.ts, not as typos. */
+  names: ReadonlySet<string>;
+  /** How often each of them is used, so a correction prefers the commoner of two near words. */
+  frequency: ReadonlyMap<string, number>;
+  /** Words that may name whose words a speech question asks for: speakers the article reports, and the sides. */
+  voices: ReadonlySet<string>;
+  /** The second ranker: BM25 over each entry's phrasings, keywords and answer. */
+  bm25: Bm25;
   /** Each quote's words, and its passage's as context, for `/quote … about:`. */
   quoteDocs: ReadonlyMap<string, Doc>;
   /** Each speaker's own name as stemmed terms ("xi", "jinp"), to check an entry is about them. */
@@ -52,6 +66,7 @@ export function analyse(knowledge: Knowledge): Analysis {
   const entryWeights = new TermWeights(docs.map((d) => new Set([...d.core, ...d.answer])));
   const entries: EntryRecord[] = knowledge.qa.map((entry, i) => ({
     entry,
+    kinds: entry.answerKinds ?? inferAnswerKinds(entry.answer),
     phrasings: phrasingTerms[i]!.map((p) => weighPhrasing(p, entryWeights)),
     doc: docs[i]!,
   }));
@@ -76,6 +91,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     for (const w of words(text)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   }
   const spell = new SpellChecker(frequency.keys(), frequency, loadEnglishWords());
+  const speaking = speakingSpeakers(knowledge);
 
   return {
     knowledge,
@@ -89,8 +105,17 @@ export function analyse(knowledge: Knowledge): Analysis {
     speakerNames: knowledge.speakers.map((sp) => ({
       id: sp.id,
       names: [sp.name, ...sp.aliases].map((n) => words(n).filter((w) => !isStopWord(w))).filter((n) => n.length > 0),
+      personal: words(sp.name),
     })),
-    speaking: speakingSpeakers(knowledge),
+    knownWords: new Set(frequency.keys()),
+    names: new Set(knowledge.speakers.flatMap((sp) => words(sp.name))),
+    frequency,
+    voices: new Set([
+      ...GENERIC_VOICES,
+      ...knowledge.speakers.filter((sp) => speaking.has(sp.id)).flatMap((sp) => [sp.name, ...sp.aliases].flatMap((n) => words(n))),
+    ]),
+    bm25: buildBm25(entries),
+    speaking,
     speakerTerms: new Map(knowledge.speakers.map((sp) => [sp.id, terms(sp.name)])),
     quoteDocs: new Map(
       knowledge.quotes.map((q) => [q.id, { core: termSet(q.text), answer: new Set<string>(), passage: termSet(knowledge.passageById.get(q.passage)?.text ?? '') }]),
@@ -99,18 +124,34 @@ export function analyse(knowledge: Knowledge): Analysis {
   };
 }
 
-/** The question as terms: chat words mapped, misspellings corrected, stop words dropped, stemmed. */
+/** A text as query terms: chat words mapped, misspellings corrected, stop words dropped, stemmed. */
 export function queryTerms(a: Analysis, text: string): string[] {
+  return termsOf(a, words(text));
+}
+
+/** Content terms of some words: stop words out, misspellings corrected, stemmed, once each. */
+export function termsOf(a: Pick<Analysis, 'spell'>, w: readonly string[]): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
-    if (isStopWord(w)) continue;
-    const corrected = a.spell.correct(w);
+  for (const word of w) {
+    if (isStopWord(word)) continue;
+    const corrected = a.spell.correct(word);
     if (isStopWord(corrected)) continue;
     const t = stem(corrected);
     if (!out.includes(t)) out.push(t);
   }
   return out;
 }
+
+/**
+ * Whose words the article reports besides its named speakers: the two sides and their officials.
+ * "What did the Kremlin say?" names no one here, so the article cannot answer it.
+ */
+const GENERIC_VOICES = [
+  'china', 'chinese', 'beijing', 'us', 'washington', 'american', 'americans', 'official', 'officials', 'state', 'department',
+  'government', 'governments', 'administration', 'side', 'sides', 'both', 'two', 'country', 'countries', 'leader', 'leaders',
+  'president', 'secretary', 'diplomat', 'diplomats', 'counterpart', 'counterparts', 'top', 'he', 'they', 'them', 'him', 'mr',
+  'article', 'bbc', 'report', 'each', 'other', 'team', 'delegation', 'white', 'house',
+];
 
 const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added)\b/;
 

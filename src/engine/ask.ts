@@ -1,193 +1,196 @@
-import type { LoadedPassage } from '../knowledge/types.ts';
-import { type Analysis, type EntryRecord, queryTerms } from './analysis.ts';
-import { coverage, prepare, recall } from './matcher.ts';
-import { asksAboutFuture, asksForQuantity, asksForSpeech, asksForTime, hasQuantity, hasTime, speaksOfFuture } from './question-type.ts';
-import { QUESTION_WORDS, terms, words } from './text.ts';
-import { type AskResult, type Citation, EngineInputError, type Suggestion } from './types.ts';
+// /ask: parse the question once, rank the curated entries two ways, keep only entries that give
+// the kind of answer asked for about the people named, and answer when the rankers make the top
+// entry safe; otherwise answer from one passage that clearly covers the question, or refuse,
+// citing the nearest passage with a note when the article comes near without answering.
+import type { Analysis, EntryRecord } from './analysis.ts';
+import { bestSentence, citation } from './cite.ts';
+import { answers, inferAnswerKinds, KINDS } from './kinds.ts';
+import { parseQuestion, type ParsedQuestion } from './question.ts';
+import { scoreEntries, scorePassages, type Scored } from './rank.ts';
+import { realWordFixes } from './real-words.ts';
+import { alternatives, relatedTo } from './suggest.ts';
+import { TUNING } from './tuning.ts';
+import { words } from './text.ts';
+import type { Answered, AskResult, Citation, Refused } from './types.ts';
 
-/** Longest question the engine reads; the rest of a pasted wall of text adds nothing. */
-export const MAX_QUESTION_CHARS = 1000;
+export { starters } from './suggest.ts';
 
-// Thresholds, tuned on test/data (npm run eval prints what they give).
-const ANSWER_MIN_COVERAGE = 0.55;
-const ANSWER_MAX_MISSING = 0.4;
-const PASSAGE_MIN_COVERAGE = 0.75;
-const RELATED_MIN_SCORE = 0.2;
-
-export interface Scored {
-  record: EntryRecord;
-  score: number;
-  coverage: number;
-  missing: number;
-  anchored: boolean;
-}
-
-export function citation(passage: LoadedPassage): Citation {
-  return { id: passage.id, paragraph: passage.paragraph, text: passage.text };
-}
-
-export function questionSuggestion(record: EntryRecord): Suggestion {
-  return { kind: 'question', id: record.entry.id, label: record.entry.questions[0]! };
-}
-
-export function cleanQuestion(question: string): string {
-  if (typeof question !== 'string' || question.trim() === '') throw new EngineInputError('The question is empty: type what you want to know.');
-  return question.trim().slice(0, MAX_QUESTION_CHARS);
-}
-
-/** Every entry scored against the question's terms, best first. */
-export function scoreEntries(a: Analysis, query: string[]): Scored[] {
-  const q = prepare(query, a.entryWeights, a.synonyms);
-  return a.entries
-    .map((record) => {
-      const c = coverage(q, record.doc);
-      let bestRecall = 0;
-      for (const p of record.phrasings) bestRecall = Math.max(bestRecall, recall(p, q));
-      const score = 0.75 * c.coverage + 0.25 * bestRecall;
-      return { record, score, coverage: c.coverage, missing: c.missing, anchored: c.anchored };
-    })
-    .sort((x, y) => y.score - x.score);
-}
-
-/** The speakers a question names, in the order it names them, by their names or aliases. */
-function speakersNamed(a: Analysis, question: string): string[] {
-  const w = words(question);
-  const found: { id: string; at: number }[] = [];
-  for (const { id, names } of a.speakerNames) {
-    let at = Infinity;
-    for (const name of names) {
-      for (let i = 0; i + name.length <= w.length; i++) {
-        if (i < at && name.every((n, j) => w[i + j] === n)) at = i;
-      }
-    }
-    if (at < Infinity) found.push({ id, at });
-  }
-  return found.sort((x, y) => x.at - y.at).map((f) => f.id);
+interface Decision {
+  result: AskResult;
+  /** Whether the answer was a confident one: a real-word-typo correction is only taken when it is. */
+  strong: boolean;
 }
 
 /** Whether an entry is about the speaker: its phrasings, keywords or answer use their name. */
-function mentionsSpeaker(a: Analysis, s: Scored, speakerId: string): boolean {
+function mentionsSpeaker(a: Analysis, record: EntryRecord, speakerId: string): boolean {
   const terms = a.speakerTerms.get(speakerId) ?? [];
-  return terms.some((t) => s.record.doc.core.has(t) || s.record.doc.answer.has(t));
+  return terms.some((t) => record.doc.core.has(t) || record.doc.answer.has(t));
 }
 
-function accepts(s: Scored | undefined): s is Scored {
-  return !!s && s.anchored && s.coverage >= ANSWER_MIN_COVERAGE && s.missing <= ANSWER_MAX_MISSING;
+/** "what did the Kremlin say": the article reports words of its speakers and of the two sides only. */
+function unknownVoice(a: Analysis, q: ParsedQuestion): boolean {
+  return q.voice !== null && q.voice.some((w) => !a.voices.has(w));
 }
 
-/** The sentence of a passage that shares most of the question's terms, verbatim. */
-function bestSentence(passage: LoadedPassage, query: string[]): string {
-  const sentences = passage.text.match(/[^.!?]+(?:[.!?]+[”’"]?|$)/g) ?? [passage.text];
-  let best = passage.text;
-  let bestHits = -1;
-  for (const s of sentences) {
-    const t = new Set(terms(s));
-    const hits = query.filter((q) => t.has(q)).length;
-    if (hits > bestHits) {
-      best = s.trim();
-      bestHits = hits;
+/** The curated answer, without a "Yes." or "No." that the question did not ask for. */
+function answerText(record: EntryRecord, q: ParsedQuestion): string {
+  const text = record.entry.answer;
+  if (q.kind === 'yesno' || !record.kinds.includes('yesno')) return text;
+  const rest = text.replace(/^(Yes|No)\b[.,;:]?\s*(?:[—–-]\s*)?/, '');
+  return rest.length > 0 ? rest[0]!.toUpperCase() + rest.slice(1) : text;
+}
+
+function answerFrom(a: Analysis, q: ParsedQuestion, record: EntryRecord, ranked: readonly Scored[]): Answered {
+  const citations = record.entry.passages.flatMap((id) => {
+    const p = a.knowledge.passageById.get(id);
+    return p ? [citation(p)] : [];
+  });
+  return { query: q.query, answered: true, answer: answerText(record, q), citations, suggestions: relatedTo(a, record, ranked), entryId: record.entry.id };
+}
+
+const titleCase = (w: readonly string[]) => w.map((x) => (x === 'us' ? 'US' : x[0]!.toUpperCase() + x.slice(1))).join(' ');
+
+/** "…about human rights?" → "about human rights", when short enough to repeat. */
+function aboutWhat(q: ParsedQuestion): string {
+  const w = words(q.clause);
+  const i = w.indexOf('about');
+  if (i < 0 || i === w.length - 1 || w.length - i > 6) return '';
+  return ` about ${w.slice(i + 1).join(' ')}`;
+}
+
+/** The sentence a refusal carries: what the article does not say, and where it comes nearest. */
+function refusalNote(a: Analysis, q: ParsedQuestion, nearest: Citation | null): string {
+  let says: string;
+  if (q.kind === 'speech' && q.voice && q.voice.length > 0) {
+    const named = q.speakers.find((id) => a.speakerNames.find((s) => s.id === id)?.names.some((n) => n.every((x) => q.voice?.includes(x))));
+    const who = named ? (a.knowledge.speakers.find((s) => s.id === named)?.name ?? titleCase(q.voice)) : titleCase(q.voice);
+    says = `The article doesn't report what ${who} said${aboutWhat(q)}`;
+  } else {
+    const what: Partial<Record<typeof q.kind, string>> = {
+      person: 'who',
+      place: 'where',
+      time: 'when',
+      duration: 'how long',
+      quantity: 'that number',
+      reason: 'why',
+      specifics: 'which ones by name',
+    };
+    says = `The article doesn't say ${what[q.kind] ?? 'that'}`;
+  }
+  return nearest ? `${says}; the nearest it comes is paragraph ${nearest.paragraph}, quoted below.` : `${says}.`;
+}
+
+function refuse(a: Analysis, q: ParsedQuestion, ranked: readonly Scored[], nearest: Citation | null): Refused {
+  return {
+    query: q.query,
+    answered: false,
+    answer: null,
+    entryId: null,
+    citations: nearest ? [nearest] : [],
+    note: nearest || q.kind === 'speech' ? refusalNote(a, q, nearest) : null,
+    suggestions: alternatives(a, q.terms, ranked),
+  };
+}
+
+/** The passage a refusal cites: the best entry's, when the question is clearly about what it covers. */
+function nearestPassage(a: Analysis, q: ParsedQuestion, ranked: readonly Scored[]): Citation | null {
+  const top = ranked[0];
+  if (!top || !top.anchored || top.coverage < TUNING.relatedMinCoverage) return null;
+  const id = top.record.entry.passages[0];
+  const p = id ? a.knowledge.passageById.get(id) : undefined;
+  return p ? citation(p) : null;
+}
+
+function decide(a: Analysis, q: ParsedQuestion): Decision {
+  const ranked = scoreEntries(a, q.terms, q.context);
+  const refused = (nearest: Citation | null = nearestPassage(a, q, ranked)): Decision => ({ result: refuse(a, q, ranked, nearest), strong: false });
+
+  // Nothing in a 2023 report answers what the time is now.
+  if (KINDS[q.kind].accepts.length === 0) return refused(null);
+  // "What did Wang Yi say?": the article names him but reports no words of his; "what did the
+  // Kremlin say?": it reports no one of that name at all.
+  const subject = q.speakers[0];
+  if (q.kind === 'speech' && ((subject && !a.speaking.has(subject)) || unknownVoice(a, q))) return refused();
+
+  // Only entries that give the kind of answer asked for, about everyone the question names.
+  const fits = (s: Scored) => answers(s.record.kinds, q.kind) && q.speakers.every((id) => mentionsSpeaker(a, s.record, id));
+  const top = ranked.find(fits);
+  const bm25Top = () =>
+    a.bm25.rank(q.terms, a.synonyms).find((id) => {
+      const r = a.entryById.get(id);
+      return r !== undefined && answers(r.kinds, q.kind) && q.speakers.every((s) => mentionsSpeaker(a, r, s));
+    });
+  if (top && top.anchored) {
+    const strong = top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing;
+    const agreed = top.coverage >= TUNING.agreedMinCoverage && top.missing <= TUNING.agreedMaxMissing && bm25Top() === top.record.entry.id;
+    if (strong || agreed) return { result: answerFrom(a, q, top.record, ranked), strong };
+  }
+  // Words the knowledge base has never seen ("roommate", "lowkey") weigh little, if the entry
+  // matches enough of the question's own words and the other ranker agrees.
+  const loose = scoreEntries(a, q.terms, q.context, TUNING.looseUnknownFactor).find(fits);
+  if (
+    loose &&
+    loose.anchored &&
+    loose.matched >= TUNING.looseMinMatched &&
+    loose.coverage >= TUNING.answerMinCoverage &&
+    loose.missing <= TUNING.answerMaxMissing &&
+    bm25Top() === loose.record.entry.id
+  ) {
+    return { result: answerFrom(a, q, loose.record, ranked), strong: false };
+  }
+
+  // No curated entry fits: answer from a single passage only when it clearly covers the question.
+  const passages = scorePassages(a, q.terms);
+  const best = passages[0];
+  if (best) {
+    const runnerUp = passages[1];
+    const sentence = bestSentence(best.passage, q.terms);
+    const clear =
+      best.c.anchored &&
+      best.c.coverage >= TUNING.passageMinCoverage &&
+      best.c.missing === 0 &&
+      (!runnerUp || best.c.coverage - runnerUp.c.coverage >= TUNING.passageMinLead) &&
+      answers(inferAnswerKinds(sentence), q.kind) &&
+      q.speakers.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.doc.core.has(t)));
+    if (clear) {
+      return {
+        result: { query: q.query, answered: true, answer: sentence, citations: [citation(best.passage)], suggestions: alternatives(a, q.terms, ranked), entryId: null },
+        strong: true,
+      };
     }
   }
-  return best;
+  return refused();
 }
 
-function relatedTo(a: Analysis, top: EntryRecord, ranked: Scored[]): Suggestion[] {
-  const topics = new Set(top.entry.topics);
-  const picked = ranked
-    .filter((s) => s.record !== top && s.score >= RELATED_MIN_SCORE)
-    .slice(0, 3)
-    .map((s) => s.record);
-  for (const record of a.entries) {
-    if (picked.length >= 3) break;
-    if (record !== top && !picked.includes(record) && record.entry.topics.some((t) => topics.has(t))) picked.push(record);
-  }
-  return picked.slice(0, 3).map(questionSuggestion);
-}
-
-function alternatives(a: Analysis, query: string[], ranked: Scored[]): Suggestion[] {
-  const out: Suggestion[] = ranked
-    .filter((s) => s.anchored && s.score >= RELATED_MIN_SCORE)
-    .slice(0, 3)
-    .map((s) => questionSuggestion(s.record));
-  const content = new Set(query.filter((t) => !QUESTION_WORDS.has(t)));
-  for (const topic of a.topicTerms) {
-    if (out.length >= 3) break;
-    if ([...content].some((t) => topic.terms.has(t))) out.push({ kind: 'topic', id: topic.id, label: topic.title });
-  }
-  return out.length > 0 ? out : starters(a);
-}
-
-/** Good first questions: the entries that open the Q&A file, which curators keep the most useful. */
-export function starters(a: Analysis, count = 3): Suggestion[] {
-  return a.entries.slice(0, count).map(questionSuggestion);
-}
-
-export function answerEntry(a: Analysis, query: string, record: EntryRecord, ranked: Scored[]): AskResult {
-  const citations = record.entry.passages.map((id) => citation(a.knowledge.passageById.get(id)!));
+/** Both parts of "what did they agree to and what did they turn down", the first part's first. */
+function withSecondPart(a: Analysis, first: Answered, second: string): Answered {
+  const other = decide(a, parseQuestion(a, second)).result;
+  if (!other.answered || other.entryId === first.entryId || other.entryId === null) return first;
+  const seen = new Set(first.citations.map((c) => c.id));
   return {
-    query,
-    answered: true,
-    answer: record.entry.answer,
-    citations,
-    suggestions: relatedTo(a, record, ranked),
-    entryId: record.entry.id,
+    ...first,
+    answer: `${first.answer}\n${other.answer}`,
+    citations: [...first.citations, ...other.citations.filter((c) => !seen.has(c.id))],
   };
 }
 
 export function ask(a: Analysis, question: string): AskResult {
-  const query = cleanQuestion(question);
-  const qTerms = queryTerms(a, query);
-  const ranked = scoreEntries(a, qTerms);
-  const refuse = (): AskResult => ({ query, answered: false, answer: null, citations: [], suggestions: alternatives(a, qTerms, ranked), entryId: null });
-
-  // "What did Wang Yi say?": the article names him but reports no words of his.
-  const named = speakersNamed(a, query);
-  const subject = named[0];
-  if (subject && asksForSpeech(query) && !a.speaking.has(subject)) return refuse();
-
-  // The kind of answer the wording asks for: a number for "how many", a time for "when",
-  // something about what comes next for "will".
-  const quantity = asksForQuantity(query);
-  const time = asksForTime(query);
-  const future = asksAboutFuture(query);
-  const fits = (text: string) => (!quantity || hasQuantity(text)) && (!time || hasTime(text)) && (!future || speaksOfFuture(text));
-  // "How old is Xi?" must not take Blinken's age: an entry must be about everyone the question names.
-  const aboutThem = (s: Scored) => named.every((id) => mentionsSpeaker(a, s, id));
-  const top = ranked.find((s) => fits(s.record.entry.answer) && aboutThem(s));
-  if (accepts(top)) return answerEntry(a, query, top.record, ranked);
-
-  // No curated entry fits: answer from a single passage only when it clearly covers the question.
-  const pq = prepare(qTerms, a.passageWeights, a.synonyms);
-  const passages = a.passageDocs
-    .map((p) => ({ p, c: coverage(pq, p.doc) }))
-    .sort((x, y) => y.c.coverage - x.c.coverage);
-  const best = passages[0];
-  const runnerUp = passages[1];
-  const sentence = best ? bestSentence(best.p.passage, qTerms) : '';
-  if (
-    best &&
-    fits(sentence) &&
-    named.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.p.doc.core.has(t))) &&
-    best.c.anchored &&
-    best.c.coverage >= PASSAGE_MIN_COVERAGE &&
-    best.c.missing === 0 &&
-    (!runnerUp || best.c.coverage - runnerUp.c.coverage >= 0.1)
-  ) {
-    return {
-      query,
-      answered: true,
-      answer: sentence,
-      citations: [citation(best.p.passage)],
-      suggestions: alternatives(a, qTerms, ranked),
-      entryId: null,
-    };
+  const q = parseQuestion(a, question);
+  const { result } = decide(a, q);
+  if (result.answered) return q.second ? withSecondPart(a, result, q.second) : result;
+  // "where did they meat": a real word typed for a word of the article. Take the correction only
+  // when it turns a refusal into a confident answer.
+  for (const fixed of realWordFixes(a, q.query)) {
+    const retry = decide(a, parseQuestion(a, fixed));
+    if (retry.strong && retry.result.answered) return { ...retry.result, query: q.query };
   }
-  return refuse();
+  return result;
 }
 
 export function askEntry(a: Analysis, entryId: string): AskResult | null {
   const record = a.entryById.get(entryId);
   if (!record) return null;
-  const ranked = scoreEntries(a, [...(record.phrasings[0]?.terms ?? [])]);
-  return answerEntry(a, record.entry.questions[0]!, record, ranked);
+  const q = parseQuestion(a, record.entry.questions[0] ?? entryId);
+  const ranked = scoreEntries(a, record.phrasings[0]?.terms ?? []);
+  return answerFrom(a, q, record, ranked);
 }

@@ -2,7 +2,7 @@
 import Fuse from 'fuse.js';
 import type { Analysis } from './analysis.ts';
 import { queryTerms } from './analysis.ts';
-import { scoreEntries } from './ask.ts';
+import { scoreEntries } from './rank.ts';
 import { words } from './text.ts';
 import type { Named } from './names.ts';
 import type { Choice } from './types.ts';

@@ -23,6 +23,8 @@ export interface Coverage {
   anchored: boolean;
   /** Weighted share of the question's content terms found nowhere in the document. */
   missing: number;
+  /** How many of the question's content terms the document's core has, directly or by synonym. */
+  matched: number;
 }
 
 export type Synonyms = ReadonlyMap<string, ReadonlySet<string>>;
@@ -45,23 +47,43 @@ export class TermWeights {
     if (QUESTION_WORDS.has(term)) return QUESTION_WORD_WEIGHT;
     return this.idf.get(term) ?? this.unknownWeight;
   }
+
+  /** Whether the knowledge base uses the term at all. */
+  knows(term: string): boolean {
+    return this.idf.has(term);
+  }
 }
 
 /** A question's terms with what every document comparison needs, worked out once per question. */
 export interface PreparedQuery {
-  terms: { term: string; weight: number; synonyms: readonly string[]; isQuestionWord: boolean }[];
+  /** `context`: a term from outside the asking clause, weak evidence that is never missed. */
+  terms: { term: string; weight: number; synonyms: readonly string[]; isQuestionWord: boolean; context: boolean }[];
   /** Each question term and synonym, with how much a phrasing term equal to it counts. */
   credit: ReadonlyMap<string, number>;
 }
 
-export function prepare(query: readonly string[], weights: TermWeights, synonyms: Synonyms): PreparedQuery {
+export interface PrepareOptions {
+  /** Terms from outside the asking clause, and how much each counts. */
+  context?: readonly string[];
+  contextWeight?: number;
+  /** How much a term the knowledge base never uses counts, against its usual (rare-word) weight. */
+  unknownFactor?: number;
+}
+
+export function prepare(query: readonly string[], weights: TermWeights, synonyms: Synonyms, options: PrepareOptions = {}): PreparedQuery {
+  const { context = [], contextWeight = 0, unknownFactor = 1 } = options;
   const credit = new Map<string, number>();
-  const terms = query.map((term) => {
-    const syn = [...(synonyms.get(term) ?? [])];
-    credit.set(term, MATCH.exact);
-    for (const s of syn) if (!credit.has(s)) credit.set(s, MATCH.synonym);
-    return { term, weight: weights.weight(term), synonyms: syn, isQuestionWord: QUESTION_WORDS.has(term) };
-  });
+  const term = (t: string, isContext: boolean) => {
+    const syn = [...(synonyms.get(t) ?? [])];
+    if (!isContext) {
+      credit.set(t, MATCH.exact);
+      for (const s of syn) if (!credit.has(s)) credit.set(s, MATCH.synonym);
+    }
+    const known = weights.knows(t) || syn.some((x) => weights.knows(x));
+    const weight = weights.weight(t) * (isContext ? contextWeight : 1) * (known ? 1 : unknownFactor);
+    return { term: t, weight, synonyms: syn, isQuestionWord: QUESTION_WORDS.has(t), context: isContext };
+  };
+  const terms = [...query.map((t) => term(t, false)), ...(contextWeight > 0 ? context.filter((t) => !QUESTION_WORDS.has(t)).map((t) => term(t, true)) : [])];
   return { terms, credit };
 }
 
@@ -73,15 +95,27 @@ export function coverage(q: PreparedQuery, doc: Doc): Coverage {
   let missing = 0;
   let contentTotal = 0;
   let anchored = false;
-  for (const { term, weight, synonyms, isQuestionWord } of q.terms) {
-    total += weight;
-    if (!isQuestionWord) contentTotal += weight;
+  let matched = 0;
+  for (const { term, weight, synonyms, isQuestionWord, context } of q.terms) {
     let m = 0;
     if (doc.core.has(term)) m = MATCH.exact;
     else if (hasAny(doc.core, synonyms)) m = MATCH.synonym;
     else if (doc.answer.has(term) || hasAny(doc.answer, synonyms)) m = MATCH.answer;
     else if (doc.passage.has(term) || hasAny(doc.passage, synonyms)) m = MATCH.passage;
-    if (m >= MATCH.synonym && !isQuestionWord) anchored = true;
+    if (context) {
+      // Context only ever adds: a word of the chatter around a question is not missed.
+      if (m > 0) {
+        total += weight;
+        got += weight * m;
+      }
+      continue;
+    }
+    total += weight;
+    if (!isQuestionWord) contentTotal += weight;
+    if (m >= MATCH.synonym && !isQuestionWord) {
+      anchored = true;
+      matched++;
+    }
     if (m === 0 && !isQuestionWord) missing += weight;
     got += weight * m;
   }
@@ -89,6 +123,7 @@ export function coverage(q: PreparedQuery, doc: Doc): Coverage {
     coverage: total > 0 ? got / total : 0,
     anchored,
     missing: contentTotal > 0 ? missing / contentTotal : 1,
+    matched,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Analysis } from './analysis.ts';
 import { queryTerms } from './analysis.ts';
-import { citation } from './ask.ts';
+import { citation } from './cite.ts';
 import { coverage, prepare } from './matcher.ts';
 import type { NameResolver } from './names.ts';
 import { EngineInputError, type QuoteItem, type QuoteResult, type Suggestion } from './types.ts';

@@ -50,7 +50,7 @@ export class SpellChecker {
     vocabulary: Iterable<string>,
     private readonly frequency: ReadonlyMap<string, number>,
     /** Real words are never corrected, even when near a word of the vocabulary. */
-    private readonly isEnglish: (word: string) => boolean = () => false,
+    readonly isEnglish: (word: string) => boolean = () => false,
   ) {
     this.known = new Set(vocabulary);
     this.fuse = new Fuse([...this.known].filter((w) => w.length >= 4), { threshold: 0.4, includeScore: true, ignoreLocation: true });

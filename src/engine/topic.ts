@@ -1,5 +1,6 @@
 import type { Analysis } from './analysis.ts';
-import { ask, citation } from './ask.ts';
+import { ask } from './ask.ts';
+import { citation } from './cite.ts';
 import type { NameResolver } from './names.ts';
 import { EngineInputError, type TopicResult } from './types.ts';
 

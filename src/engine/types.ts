@@ -18,16 +18,35 @@ export interface Suggestion {
   label: string;
 }
 
-export interface AskResult {
+interface AskBase {
   query: string;
-  answered: boolean;
-  answer: string | null;
+  /** Passages, full text, verbatim; the one that answers (or, for a refusal, the nearest) first. */
   citations: Citation[];
   /** Up to 3: related questions when answered, things to try instead when not. */
   suggestions: Suggestion[];
-  /** The Q&A entry answered from, or null when answered from a passage alone or not at all. */
+}
+
+/** The article answers: a short answer and the passages it stands on. */
+export interface Answered extends AskBase {
+  answered: true;
+  answer: string;
+  /** The Q&A entry answered from, or null when answered from a passage alone. */
   entryId: string | null;
 }
+
+/**
+ * The article does not answer. When it comes near (the question is about something it mentions
+ * but does not say), `note` says what it does not say and `citations` holds the nearest passage;
+ * otherwise `note` is null and there are no citations.
+ */
+export interface Refused extends AskBase {
+  answered: false;
+  answer: null;
+  entryId: null;
+  note: string | null;
+}
+
+export type AskResult = Answered | Refused;
 
 export interface QuoteItem {
   id: string;

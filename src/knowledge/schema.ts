@@ -60,6 +60,9 @@ export const TopicsFileSchema = z.strictObject({
   topics: z.array(TopicSchema).min(1, 'must list at least one topic'),
 });
 
+/** What kind of answer an entry gives; see src/engine/kinds.ts for which questions each answers. */
+export const AnswerKindSchema = z.enum(['person', 'place', 'time', 'duration', 'quantity', 'speech', 'reason', 'list', 'yesno', 'description']);
+
 export const QaEntrySchema = z.strictObject({
   id,
   questions: z
@@ -69,6 +72,11 @@ export const QaEntrySchema = z.strictObject({
   passages: z.array(passageId).min(1, 'must cite at least one passage'),
   keywords: z.array(text).default([]),
   topics: z.array(id).default([]),
+  answerKinds: z
+    .array(AnswerKindSchema)
+    .min(1, 'must list at least one kind of answer')
+    .optional()
+    .describe('what the answer gives (a person, a place, a time, yes/no…); read from the answer when absent'),
 });
 
 export const QaFileSchema = z.strictObject({
@@ -82,6 +90,7 @@ export type Speaker = z.infer<typeof SpeakerSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Topic = z.infer<typeof TopicSchema>;
 export type QaEntry = z.infer<typeof QaEntrySchema>;
+export type AnswerKind = z.infer<typeof AnswerKindSchema>;
 
 /** Each knowledge file, its schema and the name of its JSON Schema. */
 export const KNOWLEDGE_FILES = {

@@ -1,0 +1,145 @@
+// What kind of answer a question asks for, and what kind of answer a curated entry gives: the
+// one place that reads a question's kind. The engine answers only with an entry whose answer is
+// of a kind the question accepts, and `npm run knowledge:check` flags a phrasing that asks for
+// something its entry's answer is not.
+import type { AnswerKind } from '../knowledge/schema.ts';
+import { isStopWord, words } from './text.ts';
+
+export type { AnswerKind };
+
+export type QuestionKind = 'person' | 'place' | 'time' | 'duration' | 'quantity' | 'speech' | 'reason' | 'specifics' | 'yesno' | 'clock' | 'open';
+
+interface KindRule {
+  /** What the question asks for, for people reading this table. */
+  asks: string;
+  /** The kinds of answer that answer it. An empty list: the article cannot answer it at all. */
+  accepts: readonly AnswerKind[];
+  example: string;
+}
+
+const ALL: readonly AnswerKind[] = ['person', 'place', 'time', 'duration', 'quantity', 'speech', 'reason', 'list', 'yesno', 'description'];
+
+/** The table of question kinds, in the order `questionKind` tries them. */
+export const KINDS: Readonly<Record<QuestionKind, KindRule>> = {
+  clock: { asks: 'the time or date right now, which a 2023 report cannot tell', accepts: [], example: "what's the time in Beijing now" },
+  speech: { asks: 'the words or views of someone', accepts: ['speech'], example: 'what did Xi say about progress' },
+  specifics: { asks: 'the particular things by name', accepts: ['list'], example: 'which specific issues did they agree on' },
+  person: { asks: 'a person', accepts: ['person'], example: 'who is the top Chinese diplomat' },
+  place: { asks: 'a place', accepts: ['place'], example: 'where did they meet' },
+  duration: { asks: 'a length of time', accepts: ['duration', 'time'], example: 'how long was the meeting' },
+  quantity: { asks: 'a number or an amount', accepts: ['quantity', 'duration'], example: 'how old is Blinken' },
+  time: { asks: 'a day, a date or a time relative to the talks', accepts: ['time'], example: 'when did they meet' },
+  reason: { asks: 'a cause or a reason', accepts: ['reason', 'description', 'list', 'speech'], example: 'why have relations got worse' },
+  yesno: { asks: 'yes or no, or a statement that settles it', accepts: ALL, example: 'was fentanyl discussed' },
+  open: { asks: 'anything the article says about it', accepts: ALL, example: 'what happened with the balloon' },
+};
+
+const AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'should', 'shall', 'may', 'might', 'must']);
+const SPEECH_VERBS = new Set([
+  'say', 'said', 'says', 'saying', 'tell', 'told', 'tells', 'think', 'thinks', 'thought', 'comment', 'comments', 'commented', 'remark', 'remarks',
+  'react', 'reacted', 'reaction', 'reactions', 'respond', 'responded', 'response', 'claim', 'claimed', 'statement',
+  'speak', 'spoke', 'opinion', 'opinions', 'feel', 'feels', 'felt', 'reply', 'replied', 'quote', 'quoted', 'words', 'view', 'views',
+]);
+const SPEECH_NOUNS = new Set(['reaction', 'reactions', 'response', 'statement', 'opinion', 'opinions', 'comments', 'remarks', 'words', 'view', 'views', 'quote']);
+/** "does the article say …" asks what the article says, not what someone said. */
+const ARTICLE_WORDS = new Set(['article', 'bbc', 'report', 'story', 'piece', 'it', 'text', 'source', 'news']);
+/** Words between the auxiliary and a speech word that name no one: "what was that last quote". */
+const NOT_A_VOICE = new Set(['last', 'first', 'latest', 'final', 'actual', 'main', 'real', 'exact', 'whole', 'big', 'famous', 'other', 'one', 'ever', 'publicly', 'officially']);
+
+/**
+ * Whose words a speech question asks for: "what did [the Kremlin] say", "[north korea]'s reaction",
+ * "that quote from [blinken]". Stop words and words that name no one are left out.
+ */
+export function voiceOf(w: readonly string[]): string[] {
+  const v = speechVerbAt(w);
+  if (v < 0) return [];
+  const from = w.indexOf('from', v);
+  const by = w.indexOf('by', v);
+  const after = [from, by].filter((i) => i > v).sort((x, y) => x - y)[0];
+  let span: readonly string[];
+  if (after !== undefined && SPEECH_NOUNS.has(w[v]!)) span = w.slice(after + 1, after + 4);
+  else {
+    let j = v - 1;
+    while (j >= 0 && !AUXILIARIES.has(w[j]!) && !['what', 'how', 'why', 'which'].includes(w[j]!)) j--;
+    span = w.slice(j + 1, v);
+  }
+  return span.filter((x) => !isStopWord(x) && !NOT_A_VOICE.has(x) && !ARTICLE_WORDS.has(x) && !SPEECH_NOUNS.has(x));
+}
+const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
+const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+const SPECIFIC_MARKERS = /\b(which|what) (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bexactly which\b/;
+/** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
+const CLOCK = /\b(what time is it|what's the time|whats the time|what is the time|time is it|current time|the time (now|right now|today|in)|time right now|today'?s date|what day is (it|today)|what's the date|what is the date today|date today|weather (today|now|like))\b/;
+
+/** The kind of answer a question (its asking clause) wants. */
+export function questionKind(question: string): QuestionKind {
+  const w = words(question);
+  const text = ` ${w.join(' ')} `;
+  if (CLOCK.test(question.toLowerCase()) || CLOCK.test(text)) return 'clock';
+  const first = w[0] ?? '';
+  const how = w.indexOf('how');
+  // The question words that say exactly what is wanted come first: "who said …" wants a person.
+  if (w.includes('who') || w.includes('whom') || w.includes('whose')) return 'person';
+  if (/ (which|what) (\w+ )?(person|people|official|diplomat|leader|president|minister|billionaire|businessman|founder|department|agency|organisation|outlet|newspaper|publication)s? /.test(text)) return 'person';
+  if (w.includes('where') || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text)) return 'place';
+  if (how >= 0 && w[how + 1] === 'long') return 'duration';
+  if (how >= 0 && w[how + 1] === 'many' && DURATION_UNITS.has(w[how + 2] ?? '')) return 'duration';
+  if (how >= 0 && QUANTITY_AFTER_HOW.has(w[how + 1] ?? '')) return 'quantity';
+  // "when" that opens or ends the question; "what was he referring to when he said …" is not a when-question.
+  const when = w.indexOf('when');
+  if ((when >= 0 && (when <= 2 || when === w.length - 1)) || / (which|what) (day|date|year|month|week|weekday|time) /.test(text) || / how (recently|soon) /.test(text)) return 'time';
+  if (asksForSpeech(w)) return 'speech';
+  if (SPECIFIC_MARKERS.test(text)) return 'specifics';
+  if (w.includes('why') || / how come | what (caused|led to|made) | (the )?reasons? /.test(text)) return 'reason';
+  if (AUXILIARIES.has(first)) return 'yesno';
+  return 'open';
+}
+
+/**
+ * "what did X say / think", "how did X react", "X's reaction", "did X say …": someone's words or
+ * views. Not "who said …" (a person), nor "what did China say no to" (what it turned down), nor a
+ * speech word that is only the object ("was there a transcript of what Xi said").
+ */
+export function asksForSpeech(w: readonly string[]): boolean {
+  const v = speechVerbAt(w);
+  if (v < 0 || w.includes('who') || w[v + 1] === 'no' || w[v + 1] === 'yes') return false;
+  // "does the article say …", "US can say …": nobody's words are asked for.
+  if (voiceOf(w).length === 0 && !/^(what|how)$/.test(w[0] ?? '')) return false;
+  // A noun ("reaction", "response", "view") asks for speech wherever it stands: "north korea's reaction".
+  if (SPEECH_NOUNS.has(w[v]!)) return true;
+  // A verb: its subject comes right after an auxiliary that opens the clause ("what did X say",
+  // "did X say", "how did X react"), within a few words.
+  const aux = w.findIndex((x) => AUXILIARIES.has(x));
+  return aux >= 0 && aux <= 2 && v > aux && v - aux <= 5;
+}
+
+/** The index of the speech verb or noun in a question's words, or -1. */
+export function speechVerbAt(w: readonly string[]): number {
+  return w.findIndex((word) => SPEECH_VERBS.has(word));
+}
+
+/** Whether an answer of one of these kinds answers a question of this kind. */
+export function answers(kinds: readonly AnswerKind[], question: QuestionKind): boolean {
+  const accepted = KINDS[question].accepts;
+  return kinds.some((k) => accepted.includes(k));
+}
+
+const PERSON_LEAD = /^(Antony |Joe |Xi |Wang |Qin |Bill |Donald )?(Blinken|Biden|Xi|Wang Yi|Qin Gang|Gates|Trump|Mr Blinken|Mr Xi|The US state department|US officials|President)\b/;
+
+/**
+ * The kinds of answer a curated answer gives, read from its wording: the default for an entry
+ * that does not list its `answerKinds`. Curators list them when the wording misleads.
+ */
+export function inferAnswerKinds(answer: string): AnswerKind[] {
+  const out = new Set<AnswerKind>();
+  if (/^(Yes|No)\b/.test(answer)) out.add('yesno');
+  if (/[“"]/.test(answer) || /\b(said|says|told|stressed|indicated|suggested)\b/.test(answer)) out.add('speech');
+  if (/\b\d+(-| )(minute|hour|day|week|month|year)s?\b|\b(two|five)-day\b|\balmost five years\b/.test(answer)) out.add('duration');
+  if (/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last year|earlier this (week|year)|years? ago|an hour before)\b/.test(answer)) out.add('time');
+  if (/\b\d+\b/.test(answer)) out.add('quantity');
+  if (/\b(Great Hall|Beijing|Tiananmen)\b/.test(answer) && /^(In|At) /.test(answer)) out.add('place');
+  if (PERSON_LEAD.test(answer)) out.add('person');
+  if (/\bbecause\b|\bin the wake of\b|\bsince\b/.test(answer)) out.add('reason');
+  out.add('description');
+  return [...out];
+}

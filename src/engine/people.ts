@@ -1,0 +1,63 @@
+// Finds the people a question names, by any of their names or aliases, and tolerates what people
+// do to names: "wang yii", "chin gang", "xi jinpin", "bil gates". A misspelt name is replaced by
+// the name itself, so the rest of the engine sees "qin gang".
+import type { Analysis } from './analysis.ts';
+import { editDistance } from './spell.ts';
+import { isStopWord } from './text.ts';
+
+export interface NamesFound {
+  /** The words with misspelt names put right. */
+  words: string[];
+  /** Speaker ids in the order the question names them. */
+  speakers: string[];
+}
+
+/** Whether a typed word may stand for a name's word: equal, or near enough given its partner. */
+function nameWordMatch(typed: string, name: string, partnerExact: boolean): boolean {
+  if (typed === name) return true;
+  if (typed.length < 2 || name.length < 2) return false;
+  const d = editDistance(typed, name);
+  // Beside an exactly typed partner ("wang yii", "chin gang") a name word may be two edits off;
+  // alone, only a long one may be one edit off ("blinkin", "jinpin").
+  if (partnerExact) return d <= (name.length <= 3 ? Math.min(2, typed.length - 1) : 2);
+  return name.length >= 5 && d <= 1;
+}
+
+export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
+  const w = [...input];
+  const found: { id: string; at: number }[] = [];
+  for (const { id, names, personal } of a.speakerNames) {
+    let at = Infinity;
+    for (const name of names) {
+      for (let i = 0; i + name.length <= w.length; i++) {
+        if (i < at && name.every((n, j) => w[i + j] === n)) at = i;
+      }
+    }
+    // The person's own name, misspelt: a two-word name with one word right, or one long word.
+    for (let i = 0; i < w.length; i++) {
+      const typed = w[i]!;
+      if (personal.length >= 2 && i + 1 < w.length) {
+        const next = w[i + 1]!;
+        for (let k = 0; k + 1 < personal.length; k++) {
+          const [p1, p2] = [personal[k]!, personal[k + 1]!];
+          const exact1 = typed === p1;
+          const exact2 = next === p2;
+          if ((exact1 || exact2) && !(exact1 && exact2) && nameWordMatch(typed, p1, exact2) && nameWordMatch(next, p2, exact1)) {
+            w[i] = p1;
+            w[i + 1] = p2;
+            at = Math.min(at, i);
+          }
+        }
+      }
+      if (at === Infinity && !a.knownWords.has(typed) && !isStopWord(typed)) {
+        const hit = personal.find((p) => p.length >= 5 && nameWordMatch(typed, p, false));
+        if (hit) {
+          w[i] = hit;
+          at = i;
+        }
+      }
+    }
+    if (at < Infinity) found.push({ id, at });
+  }
+  return { words: w, speakers: found.sort((x, y) => x.at - y.at).map((f) => f.id) };
+}

@@ -1,0 +1,108 @@
+// Reads a question once into the parsed form every later step uses: the clause that asks (a
+// Discord message often carries context before the question), the second part of a two-part
+// question, the kind of answer wanted, the people named, and the terms to score.
+import { termsOf, type Analysis } from './analysis.ts';
+import { questionKind, voiceOf, type QuestionKind } from './kinds.ts';
+import { namesIn } from './people.ts';
+import { isStopWord, QUESTION_WORDS, words } from './text.ts';
+import { TUNING } from './tuning.ts';
+import { EngineInputError } from './types.ts';
+
+export interface ParsedQuestion {
+  /** What the person typed, trimmed and cut to MAX_QUESTION_CHARS. */
+  query: string;
+  /** The part that asks: the whole question unless it is a long message or has two parts. */
+  clause: string;
+  /** The second question of a two-part question ("… and what did they turn down?"), if any. */
+  second: string | null;
+  kind: QuestionKind;
+  /** The clause's content terms: chat words mapped, misspellings and names corrected, stemmed. */
+  terms: string[];
+  /** Terms of the rest of a long message: weak evidence only. */
+  context: string[];
+  /** Speakers named anywhere in the question, in the order named (ids). */
+  speakers: string[];
+  /** For "what did X say": the words naming X (stop words out), else null. */
+  voice: string[] | null;
+}
+
+export function cleanQuestion(question: unknown): string {
+  if (typeof question !== 'string' || question.trim() === '') throw new EngineInputError('The question is empty: type what you want to know.');
+  return question.trim().slice(0, TUNING.maxQuestionChars);
+}
+
+const OPENERS = /^(who|whom|whose|what|whats|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have|had|should|any|anything|tell|explain)$/;
+/** Where a message turns to its question: "…, but did they …", "…, so what …", "… anyway did …". */
+const TURNS = /\s+but\s+|[,;:]\s*(?:so|anyway|anyways|basically|like|ok so|okay so|and so)?\s+|\s+(?:anyway|anyways)\s+|\s+-\s+/i;
+/** The seam of a two-part question: "… and what did it turn down", "…, and why …". */
+const SECOND_PART = /,?\s+(?:and|&|plus|also)\s+(?=(?:who|what|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)/i;
+
+function contentCount(text: string): number {
+  return words(text).filter((w) => !isStopWord(w) && !QUESTION_WORDS.has(w)).length;
+}
+
+function asks(segment: string): boolean {
+  const w = words(segment);
+  return w.some((x, i) => (i < 3 && OPENERS.test(x)) || QUESTION_WORDS.has(x)) || segment.trim().endsWith('?');
+}
+
+/**
+ * The clause that asks. Short questions are their own clause. In a longer message: the last
+ * sentence with a question mark, or failing that the last sentence; within it, the last part
+ * after a turn ("but", "so", a comma) that reads as a question and has words of its own.
+ */
+export function askingClause(text: string): { clause: string; rest: string } {
+  if (words(text).length <= TUNING.shortQuestionWords) return { clause: text, rest: '' };
+  const sentences = text.match(/[^.?!\n]+[.?!\n]*/g)?.map((s) => s.trim()).filter((s) => contentCount(s) > 0) ?? [text];
+  const questions = sentences.filter((s) => s.includes('?'));
+  // Two questions, each with words of its own: a two-part question, the first part leads.
+  const pool = questions.length > 0 ? questions : sentences;
+  const withWords = pool.filter((s) => contentCount(s) >= 2);
+  const sentence = (questions.length > 1 && withWords.length > 1 ? withWords[0] : withWords.at(-1)) ?? text;
+  // A two-part question is one clause, split later: "what was on the agenda, and which …".
+  const { first, second } = splitParts(sentence);
+  const parts = first.split(TURNS).filter((p) => p && p.trim());
+  if (second) parts[parts.length - 1] = `${parts.at(-1)} and ${second}`;
+  let clause = sentence;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const candidate = parts.slice(i).join(' ');
+    if (asks(parts[i]!) && contentCount(candidate) >= 2) {
+      clause = candidate;
+      break;
+    }
+  }
+  const rest = text.replace(clause, ' ');
+  return { clause: clause.trim(), rest };
+}
+
+/** Splits "what did they agree to and what did they refuse" at its seam. */
+export function splitParts(clause: string): { first: string; second: string | null } {
+  const m = SECOND_PART.exec(clause);
+  if (!m || m.index === 0) return { first: clause, second: null };
+  const first = clause.slice(0, m.index);
+  const second = clause.slice(m.index + m[0].length);
+  if (contentCount(first) < 1 || contentCount(second) < 1) return { first: clause, second: null };
+  return { first, second };
+}
+
+export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
+  const query = cleanQuestion(question);
+  const { clause: asking, rest } = askingClause(query);
+  const { first, second } = splitParts(asking);
+  const named = namesIn(a, words(query));
+  const clauseWords = namesIn(a, words(first)).words;
+  const terms = termsOf(a, clauseWords);
+  const restWords = namesIn(a, words(rest)).words;
+  const context = termsOf(a, restWords).filter((t) => !terms.includes(t));
+  const kind = questionKind(first);
+  return {
+    query,
+    clause: first,
+    second,
+    kind,
+    terms,
+    context,
+    speakers: named.speakers,
+    voice: kind === 'speech' ? voiceOf(clauseWords) : null,
+  };
+}
