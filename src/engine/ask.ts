@@ -10,10 +10,13 @@ import { scoreEntries, scorePassages, type Scored } from './rank.ts';
 import { realWordFixes } from './real-words.ts';
 import { alternatives, relatedTo } from './suggest.ts';
 import { TUNING } from './tuning.ts';
-import { words } from './text.ts';
+import { stem, words } from './text.ts';
 import type { Answered, AskResult, Citation, Refused } from './types.ts';
 
 export { starters } from './suggest.ts';
+
+/** Thresholds compare sums of floating-point weights: 0.4 must not fail as 0.40000000000000002. */
+const EPSILON = 1e-9;
 
 interface Decision {
   result: AskResult;
@@ -25,6 +28,26 @@ interface Decision {
 function mentionsSpeaker(a: Analysis, record: EntryRecord, speakerId: string): boolean {
   const terms = a.speakerTerms.get(speakerId) ?? [];
   return terms.some((t) => record.doc.core.has(t) || record.doc.answer.has(t));
+}
+
+/**
+ * Category words a question may ask by ("which country", "what position") and words that name an
+ * instance of them here: "Which country was accused of abuses?" is answered by "by China".
+ */
+const PLACES = ['china', 'us', 'russia', 'ukraine', 'taiwan', 'korea'];
+const POSTS = ['minister', 'diplomat', 'secretary', 'president', 'founder', 'leader'];
+const FIELDS = ['militarily', 'military', 'economically', 'trade'];
+const INSTANCES: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({ country: PLACES, nation: PLACES, company: ['microsoft'], firm: ['microsoft'], position: POSTS, role: POSTS, job: POSTS, title: POSTS, area: FIELDS, field: FIELDS })
+    .map(([category, names]) => [stem(category), names.map(stem)]),
+);
+
+/** "which [company] made the balloon": the entry, its answer or its passages must name the thing. */
+function speaksOf(a: Analysis, record: EntryRecord, focus: string | null): boolean {
+  if (focus === null) return true;
+  const { core, answer, passage } = record.doc;
+  const names = [focus, ...(a.synonyms.get(focus) ?? []), ...(INSTANCES.get(focus) ?? [])];
+  return names.some((t) => core.has(t) || answer.has(t) || passage.has(t));
 }
 
 /** "what did the Kremlin say": the article reports words of its speakers and of the two sides only. */
@@ -112,17 +135,18 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   const subject = q.speakers[0];
   if (q.kind === 'speech' && ((subject && !a.speaking.has(subject)) || unknownVoice(a, q))) return refused();
 
-  // Only entries that give the kind of answer asked for, about everyone the question names.
-  const fits = (s: Scored) => answers(s.record.kinds, q.kind) && q.speakers.every((id) => mentionsSpeaker(a, s.record, id));
+  // Only entries that give the kind of answer asked for, about everyone the question names, and
+  // that speak of the thing it asks about by name.
+  const fits = (s: Scored) => answers(s.record.kinds, q.kind) && q.speakers.every((id) => mentionsSpeaker(a, s.record, id)) && speaksOf(a, s.record, q.focus);
   const top = ranked.find(fits);
   const bm25Top = () =>
     a.bm25.rank(q.terms, a.synonyms).find((id) => {
       const r = a.entryById.get(id);
-      return r !== undefined && answers(r.kinds, q.kind) && q.speakers.every((s) => mentionsSpeaker(a, r, s));
+      return r !== undefined && answers(r.kinds, q.kind) && q.speakers.every((s) => mentionsSpeaker(a, r, s)) && speaksOf(a, r, q.focus);
     });
   if (top && top.anchored) {
-    const strong = top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing;
-    const agreed = top.coverage >= TUNING.agreedMinCoverage && top.missing <= TUNING.agreedMaxMissing && bm25Top() === top.record.entry.id;
+    const strong = top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing + EPSILON;
+    const agreed = top.coverage >= TUNING.agreedMinCoverage && top.missing <= TUNING.agreedMaxMissing + EPSILON && bm25Top() === top.record.entry.id;
     if (strong || agreed) return { result: answerFrom(a, q, top.record, ranked), strong };
   }
   // Words the knowledge base has never seen ("roommate", "lowkey") weigh little, if the entry
@@ -133,7 +157,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
     loose.anchored &&
     loose.matched >= TUNING.looseMinMatched &&
     loose.coverage >= TUNING.answerMinCoverage &&
-    loose.missing <= TUNING.answerMaxMissing &&
+    loose.missing <= TUNING.answerMaxMissing + EPSILON &&
     bm25Top() === loose.record.entry.id
   ) {
     return { result: answerFrom(a, q, loose.record, ranked), strong: false };

@@ -7,7 +7,7 @@ import { isStopWord, words } from './text.ts';
 
 export type { AnswerKind };
 
-export type QuestionKind = 'person' | 'place' | 'time' | 'duration' | 'quantity' | 'speech' | 'reason' | 'specifics' | 'yesno' | 'clock' | 'open';
+export type QuestionKind = 'person' | 'place' | 'time' | 'date' | 'duration' | 'quantity' | 'speech' | 'reason' | 'specifics' | 'yesno' | 'outside' | 'open';
 
 interface KindRule {
   /** What the question asks for, for people reading this table. */
@@ -21,7 +21,8 @@ const ALL: readonly AnswerKind[] = ['person', 'place', 'time', 'duration', 'quan
 
 /** The table of question kinds, in the order `questionKind` tries them. */
 export const KINDS: Readonly<Record<QuestionKind, KindRule>> = {
-  clock: { asks: 'the time or date right now, which a 2023 report cannot tell', accepts: [], example: "what's the time in Beijing now" },
+  outside: { asks: 'the time now, or the bot’s own views: what a 2023 report cannot tell', accepts: [], example: "what's the time in Beijing now" },
+  date: { asks: 'a calendar date', accepts: ['date'], example: 'on what date in June did they meet' },
   speech: { asks: 'the words or views of someone', accepts: ['speech'], example: 'what did Xi say about progress' },
   specifics: { asks: 'the particular things by name', accepts: ['list'], example: 'which specific issues did they agree on' },
   person: { asks: 'a person', accepts: ['person'], example: 'who is the top Chinese diplomat' },
@@ -38,7 +39,7 @@ const AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'w
 const SPEECH_VERBS = new Set([
   'say', 'said', 'says', 'saying', 'tell', 'told', 'tells', 'think', 'thinks', 'thought', 'comment', 'comments', 'commented', 'remark', 'remarks',
   'react', 'reacted', 'reaction', 'reactions', 'respond', 'responded', 'response', 'claim', 'claimed', 'statement',
-  'speak', 'spoke', 'opinion', 'opinions', 'feel', 'feels', 'felt', 'reply', 'replied', 'quote', 'quoted', 'words', 'view', 'views',
+  'speak', 'spoke', 'talk', 'talked', 'discuss', 'opinion', 'opinions', 'feel', 'feels', 'felt', 'reply', 'replied', 'quote', 'quoted', 'words', 'view', 'views',
 ]);
 const SPEECH_NOUNS = new Set(['reaction', 'reactions', 'response', 'statement', 'opinion', 'opinions', 'comments', 'remarks', 'words', 'view', 'views', 'quote']);
 /** "does the article say …" asks what the article says, not what someone said. */
@@ -63,30 +64,34 @@ export function voiceOf(w: readonly string[]): string[] {
     while (j >= 0 && !AUXILIARIES.has(w[j]!) && !['what', 'how', 'why', 'which'].includes(w[j]!)) j--;
     span = w.slice(j + 1, v);
   }
-  return span.filter((x) => !isStopWord(x) && !NOT_A_VOICE.has(x) && !ARTICLE_WORDS.has(x) && !SPEECH_NOUNS.has(x));
+  // "what idea was Blinken [trying] to talk China out of": a verb between is not a name.
+  return span.filter((x) => !isStopWord(x) && !NOT_A_VOICE.has(x) && !ARTICLE_WORDS.has(x) && !SPEECH_NOUNS.has(x) && !/(ing|ed)$/.test(x));
 }
 const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SPECIFIC_MARKERS = /\b(which|what) (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bexactly which\b/;
 /** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
+const OUTSIDE_THE_ARTICLE = /\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you)\b/;
 const CLOCK = /\b(what time is it|what's the time|whats the time|what is the time|time is it|current time|the time (now|right now|today|in)|time right now|today'?s date|what day is (it|today)|what's the date|what is the date today|date today|weather (today|now|like))\b/;
 
 /** The kind of answer a question (its asking clause) wants. */
 export function questionKind(question: string): QuestionKind {
   const w = words(question);
   const text = ` ${w.join(' ')} `;
-  if (CLOCK.test(question.toLowerCase()) || CLOCK.test(text)) return 'clock';
+  if (CLOCK.test(question.toLowerCase()) || CLOCK.test(text) || OUTSIDE_THE_ARTICLE.test(text)) return 'outside';
   const first = w[0] ?? '';
   const how = w.indexOf('how');
   // The question words that say exactly what is wanted come first: "who said …" wants a person.
   if (w.includes('who') || w.includes('whom') || w.includes('whose')) return 'person';
   if (/ (which|what) (\w+ )?(person|people|official|diplomat|leader|president|minister|billionaire|businessman|founder|department|agency|organisation|outlet|newspaper|publication)s? /.test(text)) return 'person';
-  if (w.includes('where') || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text)) return 'place';
+  // "where do Xi's remarks come from" asks for a source, not a place.
+  if ((w.includes('where') && !/ come from /.test(text)) || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text)) return 'place';
   if (how >= 0 && w[how + 1] === 'long') return 'duration';
   if (how >= 0 && w[how + 1] === 'many' && DURATION_UNITS.has(w[how + 2] ?? '')) return 'duration';
   if (how >= 0 && QUANTITY_AFTER_HOW.has(w[how + 1] ?? '')) return 'quantity';
   // "when" that opens or ends the question; "what was he referring to when he said …" is not a when-question.
   const when = w.indexOf('when');
+  if (/ (what|which|exact|the) date | date in | dates? did /.test(text)) return 'date';
   if ((when >= 0 && (when <= 2 || when === w.length - 1)) || / (which|what) (day|date|year|month|week|weekday|time) /.test(text) || / how (recently|soon) /.test(text)) return 'time';
   if (asksForSpeech(w)) return 'speech';
   if (SPECIFIC_MARKERS.test(text)) return 'specifics';
@@ -116,6 +121,25 @@ export function asksForSpeech(w: readonly string[]): boolean {
 /** The index of the speech verb or noun in a question's words, or -1. */
 export function speechVerbAt(w: readonly string[]): number {
   return w.findIndex((word) => SPEECH_VERBS.has(word));
+}
+
+/**
+ * The thing a question asks about by name: "which [company] made the balloon", "how many [aides]",
+ * "what [promise] did China repeat". An entry must speak of it to answer. Null when none.
+ */
+export function focusOf(w: readonly string[]): string | null {
+  for (let i = 0; i < w.length - 1; i++) {
+    const lead = w[i]!;
+    const quantity = lead === 'how' && (w[i + 1] === 'many' || w[i + 1] === 'much');
+    if (lead !== 'which' && lead !== 'what' && !quantity) continue;
+    let j = i + (quantity ? 2 : 1);
+    const noun: string[] = [];
+    while (j < w.length && noun.length < 2 && !isStopWord(w[j]!) && !AUXILIARIES.has(w[j]!) && !DURATION_UNITS.has(w[j]!)) noun.push(w[j++]!);
+    // The head of "which fighter jet", "which main US goal": the last word before the verb.
+    if (noun.length > 0) return noun.at(-1)!;
+    return null;
+  }
+  return null;
 }
 
 /** Whether an answer of one of these kinds answers a question of this kind. */

@@ -2,7 +2,7 @@
 // Discord message often carries context before the question), the second part of a two-part
 // question, the kind of answer wanted, the people named, and the terms to score.
 import { termsOf, type Analysis } from './analysis.ts';
-import { questionKind, voiceOf, type QuestionKind } from './kinds.ts';
+import { focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { namesIn } from './people.ts';
 import { isStopWord, QUESTION_WORDS, words } from './text.ts';
 import { TUNING } from './tuning.ts';
@@ -24,6 +24,8 @@ export interface ParsedQuestion {
   speakers: string[];
   /** For "what did X say": the words naming X (stop words out), else null. */
   voice: string[] | null;
+  /** What the question names the thing it wants by ("which [company]", "how many [aides]"), as a term. */
+  focus: string | null;
 }
 
 export function cleanQuestion(question: unknown): string {
@@ -85,11 +87,18 @@ export function splitParts(clause: string): { first: string; second: string | nu
   return { first, second };
 }
 
+function focusTerm(a: Analysis, w: readonly string[]): string | null {
+  const focus = focusOf(w);
+  return focus ? (termsOf(a, [focus])[0] ?? null) : null;
+}
+
 export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const query = cleanQuestion(question);
   const { clause: asking, rest } = askingClause(query);
   const { first, second } = splitParts(asking);
-  const named = namesIn(a, words(query));
+  // The people named in the question, less its second part: "why did relations get so bad and
+  // what did Blinken do about it" asks its first part about no one.
+  const named = namesIn(a, words(second ? query.replace(second, ' ') : query));
   const clauseWords = namesIn(a, words(first)).words;
   const terms = termsOf(a, clauseWords);
   const restWords = namesIn(a, words(rest)).words;
@@ -104,5 +113,6 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     context,
     speakers: named.speakers,
     voice: kind === 'speech' ? voiceOf(clauseWords) : null,
+    focus: focusTerm(a, clauseWords),
   };
 }

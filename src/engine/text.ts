@@ -20,7 +20,7 @@ const CHAT_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   ty: '', fr: '', ngl: '', omg: '', wtf: '', k: '', dude: '', guys: '', bot: '', lowkey: '', highkey: '', fam: '',
   rn: 'now', irl: '', smh: '', istg: '', asap: '', gonna: 'going', tryna: 'trying', kinda: '', sorta: '', dunno: '',
   hmm: '', hmmm: '', welp: '', ya: 'you', yall: 'you', wanna: 'want', gotta: 'must', cos: 'because',
-  convo: 'conversation', comms: 'communication', mil: 'military', diplo: 'diplomat', sec: 'secretary', secstate: 'secretary state',
+  capitals: 'beijing washington', bosses: 'leaders', boss: 'leader', convo: 'conversation', comms: 'communication', mil: 'military', diplo: 'diplomat', sec: 'secretary', secstate: 'secretary state',
 }));
 
 /**
@@ -61,7 +61,8 @@ const STOP_WORDS = new Set(
   see sees saw seen look looks looked regard regards regarding consider considers considered
   according part way ways whole overall basically bit quite
   s t d ll m re ve go going gonna wanna want like actually basically literally anyway
-  whether while whilst themselves itself himself herself ourselves yourself`.split(/\s+/),
+  whether while whilst themselves itself himself herself ourselves yourself
+  didnt doesnt dont isnt wasnt arent werent havent hasnt hadnt wont wouldnt couldnt shouldnt cant im ive youre theyre thats its`.split(/\s+/),
 );
 // "us" is kept out of the stop words on purpose: here it nearly always means the United States.
 STOP_WORDS.delete('us');
@@ -84,14 +85,18 @@ export function words(text: string): string[] {
 }
 
 /** Two-word names for one thing, read as the one word the article uses. */
-const PHRASES: ReadonlyMap<string, string> = new Map(Object.entries({ 'white house': 'washington', 'united states': 'us', 'united us': 'us' }));
+const PHRASES: ReadonlyMap<string, string> = new Map(Object.entries({
+  'white house': 'washington', 'united states': 'us', 'united us': 'us', 'come up': 'discussed', 'came up': 'discussed',
+  'bring up': 'raise', 'brought up': 'raise', 'first place': '', 'or not': '', 'or what': '', 'in ages': 'years',
+}));
 
 function splitWords(text: string): string[] {
   const out: string[] = [];
   const push = (word: string) => {
     const phrase = out.length > 0 ? PHRASES.get(`${out.at(-1)} ${word}`) : undefined;
-    if (phrase) out[out.length - 1] = phrase;
-    else out.push(word);
+    if (phrase === undefined) out.push(word);
+    else if (phrase) out[out.length - 1] = phrase;
+    else out.pop();
   };
   for (const raw of normalise(text).split(/[^\p{L}\p{N}']+/u)) {
     const word = britishSpelling(raw.replace(/'s$/, '').replace(/'/g, ''));
@@ -110,7 +115,11 @@ function splitWords(text: string): string[] {
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /^\d/.test(word) || QUESTION_WORDS.has(word)) return word;
-  return porter(word);
+  const stemmed = porter(word);
+  // Porter cuts some words to a stub that meets other words: "toppings" → "top", "ages" → "ag".
+  // Those keep all but their plural ending.
+  if (stemmed.length <= 3 && word.length - stemmed.length >= 3) return word.replace(/s$/, '');
+  return stemmed;
 }
 
 export function isStopWord(word: string): boolean {

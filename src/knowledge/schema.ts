@@ -61,7 +61,7 @@ export const TopicsFileSchema = z.strictObject({
 });
 
 /** What kind of answer an entry gives; see src/engine/kinds.ts for which questions each answers. */
-export const AnswerKindSchema = z.enum(['person', 'place', 'time', 'duration', 'quantity', 'speech', 'reason', 'list', 'yesno', 'description']);
+export const AnswerKindSchema = z.enum(['person', 'place', 'time', 'date', 'duration', 'quantity', 'speech', 'reason', 'list', 'yesno', 'description']);
 
 export const QaEntrySchema = z.strictObject({
   id,
