@@ -14,6 +14,8 @@ export interface EntryRecord {
   entry: QaEntry;
   /** The kinds of answer it gives: the entry's `answerKinds`, or read from its answer. */
   kinds: readonly AnswerKind[];
+  /** Speakers whose words its answer reports ("Xi said …"): only these answer "what did X say". */
+  saidBy: ReadonlySet<string>;
   /** Stemmed terms of each phrasing, with their weights. */
   phrasings: WeightedPhrasing[];
   doc: Doc;
@@ -67,6 +69,7 @@ export function analyse(knowledge: Knowledge): Analysis {
   const entries: EntryRecord[] = knowledge.qa.map((entry, i) => ({
     entry,
     kinds: entry.answerKinds ?? inferAnswerKinds(entry.answer),
+    saidBy: reportedSpeakers(knowledge, entry.answer),
     phrasings: phrasingTerms[i]!.map((p) => weighPhrasing(p, entryWeights)),
     doc: docs[i]!,
   }));
@@ -153,7 +156,24 @@ const GENERIC_VOICES = [
   'article', 'bbc', 'report', 'each', 'other', 'team', 'delegation', 'white', 'house',
 ];
 
-const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added)\b/;
+const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added|hoped|sought|made clear)\b/;
+
+/**
+ * Speakers an answer reports words of: their own name just before a verb of speech ("Xi said",
+ * "Blinken told reporters"). Role words do not count: "by China, the US state department said"
+ * reports the department, not Xi.
+ */
+export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers'>, answer: string): Set<string> {
+  const w = words(answer);
+  const out = new Set<string>();
+  for (const sp of knowledge.speakers) {
+    const names = new Set(words(sp.name));
+    w.forEach((x, i) => {
+      if (names.has(x) && w.slice(i + 1, i + 4).some((y) => SPEECH_VERB.test(` ${y} `))) out.add(sp.id);
+    });
+  }
+  return out;
+}
 
 /** Speakers with a quote, or named in a sentence of the article that reports speech. */
 function speakingSpeakers(knowledge: Knowledge): Set<string> {

@@ -2,7 +2,7 @@
 // the kind of answer asked for about the people named, and answer when the rankers make the top
 // entry safe; otherwise answer from one passage that clearly covers the question, or refuse,
 // citing the nearest passage with a note when the article comes near without answering.
-import type { Analysis, EntryRecord } from './analysis.ts';
+import { reportedSpeakers, type Analysis, type EntryRecord } from './analysis.ts';
 import { bestSentence, citation } from './cite.ts';
 import { answers, inferAnswerKinds, KINDS } from './kinds.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
@@ -50,6 +50,25 @@ function speaksOf(a: Analysis, record: EntryRecord, focus: string | null): boole
   return names.some((t) => core.has(t) || answer.has(t) || passage.has(t));
 }
 
+/** The speaker whose words a speech question asks for, when it names one of them: "what did [Xi] say". */
+function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
+  if (!q.voice || q.voice.length === 0) return undefined;
+  return q.speakers.find((id) => a.speakerNames.find((s) => s.id === id)?.names.some((n) => n.every((x) => q.voice?.includes(x))));
+}
+
+/**
+ * Whether an entry answers this question: it gives the kind of answer asked for, about everyone
+ * the question names, speaks of the thing asked about by name, and, for "what did X say", reports
+ * words of X ("what did Xi say about North Korea" is not answered by the list of topics).
+ */
+function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
+  if (!answers(record.kinds, q.kind)) return false;
+  if (!q.speakers.every((id) => mentionsSpeaker(a, record, id))) return false;
+  if (!speaksOf(a, record, q.focus)) return false;
+  const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
+  return voice === undefined || record.saidBy.has(voice);
+}
+
 /** "what did the Kremlin say": the article reports words of its speakers and of the two sides only. */
 function unknownVoice(a: Analysis, q: ParsedQuestion): boolean {
   return q.voice !== null && q.voice.some((w) => !a.voices.has(w));
@@ -84,10 +103,12 @@ function aboutWhat(q: ParsedQuestion): string {
 /** The sentence a refusal carries: what the article does not say, and where it comes nearest. */
 function refusalNote(a: Analysis, q: ParsedQuestion, nearest: Citation | null): string {
   let says: string;
-  if (q.kind === 'speech' && q.voice && q.voice.length > 0) {
-    const named = q.speakers.find((id) => a.speakerNames.find((s) => s.id === id)?.names.some((n) => n.every((x) => q.voice?.includes(x))));
+  const named = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
+  if (q.kind === 'speech' && q.voice && q.voice.length > 0 && (named || unknownVoice(a, q))) {
     const who = named ? (a.knowledge.speakers.find((s) => s.id === named)?.name ?? titleCase(q.voice)) : titleCase(q.voice);
     says = `The article doesn't report what ${who} said${aboutWhat(q)}`;
+  } else if (q.kind === 'speech') {
+    says = `The article doesn't report that${aboutWhat(q) ? ` being said${aboutWhat(q)}` : ''}`;
   } else {
     const what: Partial<Record<typeof q.kind, string>> = {
       person: 'who',
@@ -137,12 +158,12 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
 
   // Only entries that give the kind of answer asked for, about everyone the question names, and
   // that speak of the thing it asks about by name.
-  const fits = (s: Scored) => answers(s.record.kinds, q.kind) && q.speakers.every((id) => mentionsSpeaker(a, s.record, id)) && speaksOf(a, s.record, q.focus);
+  const fits = (s: Scored) => suits(a, q, s.record);
   const top = ranked.find(fits);
   const bm25Top = () =>
     a.bm25.rank(q.terms, a.synonyms).find((id) => {
       const r = a.entryById.get(id);
-      return r !== undefined && answers(r.kinds, q.kind) && q.speakers.every((s) => mentionsSpeaker(a, r, s)) && speaksOf(a, r, q.focus);
+      return r !== undefined && suits(a, q, r);
     });
   if (top && top.anchored) {
     const strong = top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing + EPSILON;
@@ -164,6 +185,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   }
 
   // No curated entry fits: answer from a single passage only when it clearly covers the question.
+  const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
   const passages = scorePassages(a, q.terms);
   const best = passages[0];
   if (best) {
@@ -175,6 +197,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       best.c.missing === 0 &&
       (!runnerUp || best.c.coverage - runnerUp.c.coverage >= TUNING.passageMinLead) &&
       answers(inferAnswerKinds(sentence), q.kind) &&
+      (voice === undefined || reportedSpeakers(a.knowledge, sentence).has(voice)) &&
       q.speakers.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.doc.core.has(t)));
     if (clear) {
       return {
@@ -186,8 +209,18 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   return refused();
 }
 
+/** The passage that answers the first part of a two-part question goes first. */
+function firstPartFirst(a: Analysis, q: ParsedQuestion, answer: Answered): Answered {
+  const ranked = scorePassages(a, q.terms);
+  const rank = (id: string) => ranked.findIndex((p) => p.passage.id === id);
+  const best = [...answer.citations].sort((x, y) => rank(x.id) - rank(y.id))[0];
+  if (!best || best === answer.citations[0]) return answer;
+  return { ...answer, citations: [best, ...answer.citations.filter((c) => c !== best)] };
+}
+
 /** Both parts of "what did they agree to and what did they turn down", the first part's first. */
-function withSecondPart(a: Analysis, first: Answered, second: string): Answered {
+function withSecondPart(a: Analysis, q: ParsedQuestion, answered: Answered, second: string): Answered {
+  const first = firstPartFirst(a, q, answered);
   const other = decide(a, parseQuestion(a, second)).result;
   if (!other.answered || other.entryId === first.entryId || other.entryId === null) return first;
   const seen = new Set(first.citations.map((c) => c.id));
@@ -201,7 +234,7 @@ function withSecondPart(a: Analysis, first: Answered, second: string): Answered 
 export function ask(a: Analysis, question: string): AskResult {
   const q = parseQuestion(a, question);
   const { result } = decide(a, q);
-  if (result.answered) return q.second ? withSecondPart(a, result, q.second) : result;
+  if (result.answered) return q.second ? withSecondPart(a, q, result, q.second) : result;
   // "where did they meat": a real word typed for a word of the article. Take the correction only
   // when it turns a refusal into a confident answer.
   for (const fixed of realWordFixes(a, q.query)) {

@@ -25,9 +25,11 @@ function fixFor(a: Analysis, word: string, cache: Map<string, string | null>): s
   else if (word.length >= 3 && word.length <= 20 && a.spell.isEnglish(word)) {
     let bestFrequency = 0;
     for (const known of a.knownWords) {
-      // One letter changed, or two swapped ("spa" for "spy", "grate" for "great"): a letter more
-      // or less makes too many other words ("joke" is not "joe").
-      if (known.length !== word.length || isStopWord(known) || a.names.has(known) || editDistance(word, known) !== 1) continue;
+      // One letter changed, or two swapped ("spa" for "spy", "grate" for "great"); a letter more
+      // or less only in longer words ("meting" for "meeting"): short ones make too many other
+      // words ("joke" is not "joe").
+      const lengths = word.length >= 5 ? 1 : 0;
+      if (Math.abs(known.length - word.length) > lengths || isStopWord(known) || a.names.has(known) || editDistance(word, known) !== 1) continue;
       const f = a.frequency.get(known) ?? 0;
       if (f > bestFrequency) {
         fix = known;
