@@ -33,11 +33,16 @@ const data = {
 
 /** The reply for an engine answer: the cited embed, or an ephemeral "the article doesn't say". */
 export function answerReply(ctx: CommandContext, result: AskResult, question: string): HandlerResult {
-  if (result.answered && result.answer) {
+  if (result.answered) {
     const embed = citedEmbed({ title: question, description: result.answer, citations: result.citations, source: ctx.source });
     return answered({ embeds: [embed], components: suggestionRow(result.suggestions) });
   }
   const suggestions = result.suggestions;
+  if (result.note) {
+    // The article comes near without answering: say what it doesn't say, and quote where it comes nearest.
+    const embed = citedEmbed({ title: question, description: result.note, citations: result.citations, source: ctx.source });
+    return { reply: ephemeral({ embeds: [embed], components: suggestionRow(suggestions) }), answered: false, unanswered: question };
+  }
   const tryThese = suggestions.length > 0 ? ' You could try one of these:' : '';
   const reply = ephemeral({
     content: `The article doesn't say — I found nothing about “${escapeAndFit(question.trim(), 300)}” in the ${escapeText(ctx.source.outlet)} report.${tryThese}`,

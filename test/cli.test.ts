@@ -15,6 +15,7 @@ const AskJson = z.strictObject({
   answer: z.string().nullable(),
   citations: z.array(Citation),
   suggestions: z.array(z.string()),
+  note: z.string().nullable(),
 });
 const QuoteJson = z.strictObject({
   query: z.string(),
@@ -44,7 +45,14 @@ describe('npm run cli', () => {
 
   it('ask --json refuses with empty citations', () => {
     const out = AskJson.parse(JSON.parse(cli(['ask', 'How do I bake sourdough bread?', '--json']).stdout));
-    expect(out).toMatchObject({ answered: false, answer: null, citations: [] });
+    expect(out).toMatchObject({ answered: false, answer: null, citations: [], note: null });
+  });
+
+  it('ask --json refuses what the article comes near without saying, with the nearest passage and a note', () => {
+    const out = AskJson.parse(JSON.parse(cli(['ask', 'what did Xi say about human rights', '--json']).stdout));
+    expect(out).toMatchObject({ answered: false, answer: null });
+    expect(out.citations.map((c) => c.id)).toEqual(['p10']);
+    expect(out.note).toMatch(/doesn't report what Xi Jinping said about human rights.*paragraph 10/);
   });
 
   it('ask --json without a question reads stdin, one JSON line per question, in order', () => {

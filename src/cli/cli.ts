@@ -78,7 +78,7 @@ if (input !== undefined) {
       if (!(error instanceof EngineInputError)) throw error;
       // Keep one line out per line in, in the contract's shape; the reason goes to stderr.
       console.error(`line ${lineNumber}: ${error.message}`);
-      print({ query: line, answered: false, answer: null, citations: [], suggestions: [] }, error.message);
+      print({ query: line, answered: false, answer: null, citations: [], suggestions: [], note: null }, error.message);
     }
   }
 } else {

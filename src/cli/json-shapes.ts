@@ -8,8 +8,11 @@ export function askJson(r: AskResult) {
     query: r.query,
     answered: r.answered,
     answer: r.answer,
-    citations: r.answered ? r.citations.map(cite) : [],
+    // A refusal cites the nearest passage when the article comes near without answering.
+    citations: r.citations.map(cite),
     suggestions: r.suggestions.map((s) => s.label),
+    /** For a refusal that cites a passage: what the article does not say, and where it comes nearest. */
+    note: r.answered ? null : (r.note ?? null),
   };
 }
 

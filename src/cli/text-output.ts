@@ -5,8 +5,11 @@ const passage = (c: Citation) => `  [paragraph ${c.paragraph}] ${c.text}`;
 const suggestions = (s: Suggestion[], heading: string) => (s.length ? [heading, ...s.map((x) => `  - ${x.label}`)] : []);
 
 export function askText(r: AskResult): string {
-  if (!r.answered) return ["The article doesn't say.", ...suggestions(r.suggestions, 'Try instead:')].join('\n');
-  return [r.answer ?? '', '', 'From the article:', ...r.citations.map(passage), ...suggestions(r.suggestions, '\nRelated:')].join('\n');
+  if (!r.answered) {
+    const nearest = r.citations.length > 0 ? ['', ...r.citations.map(passage)] : [];
+    return [r.note ?? "The article doesn't say.", ...nearest, ...suggestions(r.suggestions, 'Try instead:')].join('\n');
+  }
+  return [r.answer, '', 'From the article:', ...r.citations.map(passage), ...suggestions(r.suggestions, '\nRelated:')].join('\n');
 }
 
 export function quoteText(r: QuoteResult): string {

@@ -10,7 +10,7 @@ import { scoreEntries, scorePassages, type Scored } from './rank.ts';
 import { realWordFixes } from './real-words.ts';
 import { alternatives, relatedTo } from './suggest.ts';
 import { TUNING } from './tuning.ts';
-import { stem, words } from './text.ts';
+import { stem } from './text.ts';
 import type { Answered, AskResult, Citation, Refused } from './types.ts';
 
 export { starters } from './suggest.ts';
@@ -92,12 +92,11 @@ function answerFrom(a: Analysis, q: ParsedQuestion, record: EntryRecord, ranked:
 
 const titleCase = (w: readonly string[]) => w.map((x) => (x === 'us' ? 'US' : x[0]!.toUpperCase() + x.slice(1))).join(' ');
 
-/** "…about human rights?" → "about human rights", when short enough to repeat. */
+/** "…about human rights?" → " about human rights", as typed, when short enough to repeat. */
 function aboutWhat(q: ParsedQuestion): string {
-  const w = words(q.clause);
-  const i = w.indexOf('about');
-  if (i < 0 || i === w.length - 1 || w.length - i > 6) return '';
-  return ` about ${w.slice(i + 1).join(' ')}`;
+  const m = /\babout\s+([^?!.]{1,60}?)\s*[?!.]*\s*$/i.exec(q.clause);
+  const topic = m?.[1]?.trim();
+  return topic && topic.split(/\s+/).length <= 5 ? ` about ${topic}` : '';
 }
 
 /** The sentence a refusal carries: what the article does not say, and where it comes nearest. */
@@ -131,8 +130,8 @@ function refuse(a: Analysis, q: ParsedQuestion, ranked: readonly Scored[], neare
     answer: null,
     entryId: null,
     citations: nearest ? [nearest] : [],
-    note: nearest || q.kind === 'speech' ? refusalNote(a, q, nearest) : null,
     suggestions: alternatives(a, q.terms, ranked),
+    ...(nearest || q.kind === 'speech' ? { note: refusalNote(a, q, nearest) } : {}),
   };
 }
 

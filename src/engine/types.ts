@@ -37,13 +37,13 @@ export interface Answered extends AskBase {
 /**
  * The article does not answer. When it comes near (the question is about something it mentions
  * but does not say), `note` says what it does not say and `citations` holds the nearest passage;
- * otherwise `note` is null and there are no citations.
+ * otherwise there is no note and there are no citations.
  */
 export interface Refused extends AskBase {
   answered: false;
   answer: null;
   entryId: null;
-  note: string | null;
+  note?: string;
 }
 
 export type AskResult = Answered | Refused;

@@ -30,15 +30,16 @@ export interface CitedEmbedInput {
 }
 
 /**
- * An answer with its evidence: the answer as the description, then each cited passage as a block
- * quote in a field named by its paragraph number, and the source in the footer. Stays within every
+ * An answer with its evidence: the answer as the description, then each cited passage, best first,
+ * as a block quote in a field named by its paragraph number, and the source in the footer. Stays within every
  * embed limit: passages that no longer fit are named in one last field instead of quoted.
  */
 export function citedEmbed(input: CitedEmbedInput): APIEmbed {
   const footer = truncate(sourceLine(input.source), LIMITS.footerText);
   const title = escapeAndFit(input.title, LIMITS.embedTitle);
   const description = escapeAndFit(input.description, LIMITS.embedDescription);
-  const citations = [...input.citations].sort((a, b) => a.paragraph - b.paragraph);
+  // In the engine's order: the passage that answers (a two-part question's first part) comes first.
+  const citations = input.citations;
 
   // Room left for fields, keeping enough for a closing "more passages" field.
   const reserve = 200;

@@ -14,9 +14,10 @@ describe('/ask', () => {
     const embed = reply.embeds![0]!;
     expect(embed.title).toBe('How long did they meet?');
     expect(embed.description).toBe('35 minutes.');
+    // Best first, as the engine ranked them.
     expect(embed.fields).toEqual([
-      { name: '¶ 2', value: '> Mr Blinken met China’s President Xi Jinping for talks on Monday.' },
       { name: '¶ 5', value: '> Mr Blinken told reporters after the 35-minute meeting at the Great Hall of the People.' },
+      { name: '¶ 2', value: '> Mr Blinken met China’s President Xi Jinping for talks on Monday.' },
     ]);
     expect(embed.footer!.text).toContain('BBC');
     expect(embed.footer!.text).toContain('US and China pledge to stabilise tense relationship after talks');

@@ -8,13 +8,14 @@ import { SOURCE } from '../support/fake-engine.ts';
 const citation = (paragraph: number, text = `Paragraph ${paragraph} of the article.`): Citation => ({ id: `p${paragraph}`, paragraph, text });
 
 describe('citedEmbed', () => {
-  it('puts the question in the title, the answer in the description and each passage in a numbered block quote', () => {
+  it('puts the question in the title, the answer in the description and each passage in a numbered block quote, best first', () => {
     const embed = citedEmbed({ title: 'How long?', description: '35 minutes.', citations: [citation(7), citation(5)], source: SOURCE });
     expect(embed.title).toBe('How long?');
     expect(embed.description).toBe('35 minutes.');
+    // The engine's order, not the article's: the passage that answers is quoted first.
     expect(embed.fields).toEqual([
-      { name: '¶ 5', value: '> Paragraph 5 of the article.' },
       { name: '¶ 7', value: '> Paragraph 7 of the article.' },
+      { name: '¶ 5', value: '> Paragraph 5 of the article.' },
     ]);
     expect(embed.footer?.text).toBe('Source: BBC — “US and China pledge to stabilise tense relationship after talks”');
   });

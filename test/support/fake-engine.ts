@@ -1,5 +1,5 @@
 // A small stand-in for the answer engine: fixed answers, overridable per test.
-import type { AskResult, Citation, Engine, QuoteItem, QuoteResult, TopicResult } from '../../src/engine/types.ts';
+import type { Answered, AskResult, Citation, Engine, QuoteItem, QuoteResult, TopicResult } from '../../src/engine/types.ts';
 import type { CommandContext } from '../../commands/context.ts';
 
 export const SOURCE = { title: 'US and China pledge to stabilise tense relationship after talks', outlet: 'BBC', event: 'Blinken meets Xi, June 2023' };
@@ -7,7 +7,7 @@ export const SOURCE = { title: 'US and China pledge to stabilise tense relations
 export const P5: Citation = { id: 'p5', paragraph: 5, text: 'Mr Blinken told reporters after the 35-minute meeting at the Great Hall of the People.' };
 export const P2: Citation = { id: 'p2', paragraph: 2, text: 'Mr Blinken met China’s President Xi Jinping for talks on Monday.' };
 
-export function answered(query: string, overrides: Partial<AskResult> = {}): AskResult {
+export function answered(query: string, overrides: Partial<Answered> = {}): AskResult {
   return {
     query,
     answered: true,
