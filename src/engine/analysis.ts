@@ -7,7 +7,7 @@ import { type Doc, TermWeights, type WeightedPhrasing, weighPhrasing } from './m
 import { buildBm25, type Bm25 } from './bm25.ts';
 import { loadEnglishWords } from './english.ts';
 import { SpellChecker } from './spell.ts';
-import { buildSynonyms, SYNONYM_WORDS } from './synonyms.ts';
+import { buildSynonyms, synonymWords } from './synonyms.ts';
 import { isStopWord, stem, terms, words } from './text.ts';
 
 export interface EntryRecord {
@@ -55,7 +55,7 @@ export interface Analysis {
 export const termSet = (text: string) => new Set(terms(text));
 
 export function analyse(knowledge: Knowledge): Analysis {
-  const synonyms = buildSynonyms();
+  const synonyms = buildSynonyms(knowledge.synonyms);
   const passageTerms = (ids: readonly string[]) =>
     new Set(ids.flatMap((id) => terms(knowledge.passageById.get(id)?.text ?? '')));
 
@@ -88,7 +88,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     ...knowledge.qa.flatMap((e) => [...e.questions, ...e.keywords, e.answer]),
     ...knowledge.speakers.flatMap((s) => [s.name, s.role, ...s.aliases]),
     ...knowledge.topics.flatMap((t) => [t.title, t.summary, ...t.aliases]),
-    ...SYNONYM_WORDS,
+    ...synonymWords(knowledge.synonyms),
   ];
   for (const text of texts) {
     for (const w of words(text)) frequency.set(w, (frequency.get(w) ?? 0) + 1);

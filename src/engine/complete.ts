@@ -3,7 +3,7 @@ import Fuse from 'fuse.js';
 import type { Analysis } from './analysis.ts';
 import { queryTerms } from './analysis.ts';
 import { scoreEntries } from './rank.ts';
-import { words } from './text.ts';
+import { foldSpelling, words } from './text.ts';
 import type { Named } from './names.ts';
 import type { Choice } from './types.ts';
 
@@ -31,7 +31,8 @@ export class Completer {
 
   questions(partial: string, limit = MAX_CHOICES): Choice[] {
     const n = Math.min(limit, MAX_CHOICES);
-    const text = partial.trim().slice(0, 300);
+    // American spellings read as the article's British ones: "stabilizing" finds "stabilising".
+    const text = foldSpelling(partial.trim().slice(0, 300));
     const out = new Map<string, Choice>();
     const add = (entryId: string, question: string) => {
       if (!out.has(entryId) && out.size < n) out.set(entryId, { name: cut(question), value: cut(question) });
@@ -71,7 +72,7 @@ export class NamedCompleter {
 
   complete(partial: string, limit = MAX_CHOICES): Choice[] {
     const n = Math.min(limit, MAX_CHOICES);
-    const text = partial.trim().toLowerCase().slice(0, MAX_CHOICE_CHARS);
+    const text = foldSpelling(partial.trim().toLowerCase().slice(0, MAX_CHOICE_CHARS));
     if (!text) return this.items.slice(0, n).map((i) => ({ name: cut(i.label), value: i.id }));
     return this.fuse.search(text, { limit: n }).map((r) => ({ name: cut(r.item.label), value: r.item.id }));
   }

@@ -34,6 +34,15 @@ const US_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries({
 }));
 const US_IZE = /^(\p{L}{3,})(?:iz|yz)(e|ed|es|ing|ation|ations|er|ers)$/u;
 
+/** A text with every American spelling folded to the British one, the rest left as typed. */
+export function foldSpelling(text: string): string {
+  return text.replace(/\p{L}+/gu, (word) => {
+    const lower = word.toLowerCase();
+    const british = britishSpelling(lower);
+    return british === lower ? word : british;
+  });
+}
+
 /** One word in the article's (British) spelling. */
 export function britishSpelling(word: string): string {
   const mapped = US_SPELLINGS.get(word);

@@ -104,8 +104,12 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledge {
   const quotes = parseFile(file(KNOWLEDGE_FILES.quotes.file), KNOWLEDGE_FILES.quotes.schema, problems);
   const topics = parseFile(file(KNOWLEDGE_FILES.topics.file), KNOWLEDGE_FILES.topics.schema, problems);
   const qa = parseFile(file(KNOWLEDGE_FILES.qa.file), KNOWLEDGE_FILES.qa.schema, problems);
+  // Optional, so a knowledge directory from before synonyms.json still loads.
+  const synonyms = existsSync(file(KNOWLEDGE_FILES.synonyms.file))
+    ? parseFile(file(KNOWLEDGE_FILES.synonyms.file), KNOWLEDGE_FILES.synonyms.schema, problems)
+    : { groups: [] };
   const article = readText(file(ARTICLE_FILE), problems);
-  if (!source || !speakers || !quotes || !topics || !qa || article === undefined) throw new KnowledgeError(problems);
+  if (!source || !speakers || !quotes || !topics || !qa || !synonyms || article === undefined) throw new KnowledgeError(problems);
 
   const passages = source.passages.map((p, i) => ({ id: p.id, paragraph: i + 1, text: p.text }));
   const knowledge: Knowledge = {
@@ -119,6 +123,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledge {
     quotes: quotes.quotes,
     topics: topics.topics,
     qa: qa.entries,
+    synonyms: synonyms.groups,
   };
   problems.push(...checkIntegrity(knowledge, (name) => displayName(file(name))));
   if (problems.length > 0) throw new KnowledgeError(problems);

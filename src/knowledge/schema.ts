@@ -84,6 +84,24 @@ export const QaFileSchema = z.strictObject({
   entries: z.array(QaEntrySchema).min(1, 'must list at least one entry'),
 });
 
+const synonymWord = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(/^[\p{Ll}\p{N}' -]+$/u, 'must be lower-case words (a word, or a short phrase)');
+
+export const SynonymGroupSchema = z.strictObject({
+  words: z.array(synonymWord).min(2, 'must list at least two words that mean the same here'),
+  /** Why these count as the same here: for the next curator. */
+  note: z.string().optional(),
+});
+
+/** Article-specific words to treat as the same ("balloon" and "airship"); general ones live in the engine. */
+export const SynonymsFileSchema = z.strictObject({
+  $schema,
+  groups: z.array(SynonymGroupSchema),
+});
+
 export type Passage = z.infer<typeof PassageSchema>;
 export type SourceFile = z.infer<typeof SourceFileSchema>;
 export type Speaker = z.infer<typeof SpeakerSchema>;
@@ -91,6 +109,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
 export type Topic = z.infer<typeof TopicSchema>;
 export type QaEntry = z.infer<typeof QaEntrySchema>;
 export type AnswerKind = z.infer<typeof AnswerKindSchema>;
+export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
 
 /** Each knowledge file, its schema and the name of its JSON Schema. */
 export const KNOWLEDGE_FILES = {
@@ -99,6 +118,7 @@ export const KNOWLEDGE_FILES = {
   quotes: { file: 'quotes.json', schema: QuotesFileSchema },
   topics: { file: 'topics.json', schema: TopicsFileSchema },
   qa: { file: 'qa.json', schema: QaFileSchema },
+  synonyms: { file: 'synonyms.json', schema: SynonymsFileSchema },
 } as const;
 
 export const ARTICLE_FILE = 'article.txt';

@@ -1,4 +1,4 @@
-import type { QaEntry, Quote, Speaker, Topic } from './schema.ts';
+import type { QaEntry, Quote, Speaker, SynonymGroup, Topic } from './schema.ts';
 
 export interface LoadedPassage {
   id: string;
@@ -20,4 +20,6 @@ export interface Knowledge {
   quotes: Quote[];
   topics: Topic[];
   qa: QaEntry[];
+  /** Article-specific synonym groups from synonyms.json (empty when the file is absent). */
+  synonyms: SynonymGroup[];
 }
