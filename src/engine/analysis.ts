@@ -2,7 +2,7 @@
 // the spelling vocabulary and the Fuse indexes. Queries only read these.
 import type { Knowledge, LoadedPassage } from '../knowledge/types.ts';
 import type { QaEntry } from '../knowledge/schema.ts';
-import { type AnswerKind, inferAnswerKinds } from './kinds.ts';
+import { type AnswerKind, asksAboutFuture, inferAnswerKinds, speaksOfFuture } from './kinds.ts';
 import { type Doc, TermWeights, type WeightedPhrasing, weighPhrasing } from './matcher.ts';
 import { buildBm25, type Bm25 } from './bm25.ts';
 import { loadEnglishWords } from './english.ts';
@@ -14,6 +14,8 @@ export interface EntryRecord {
   entry: QaEntry;
   /** The kinds of answer it gives: the entry's `answerKinds`, or read from its answer. */
   kinds: readonly AnswerKind[];
+  /** Whether it answers questions about what comes next: its answer speaks of it, or a phrasing asks it. */
+  future: boolean;
   /** Speakers whose words its answer reports ("Xi said …"): only these answer "what did X say". */
   saidBy: ReadonlySet<string>;
   /** Stemmed terms of each phrasing, with their weights. */
@@ -70,6 +72,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     entry,
     kinds: entry.answerKinds ?? inferAnswerKinds(entry.answer),
     saidBy: reportedSpeakers(knowledge, entry.answer),
+    future: speaksOfFuture(entry.answer) || entry.questions.some((q) => asksAboutFuture(words(q))),
     phrasings: phrasingTerms[i]!.map((p) => weighPhrasing(p, entryWeights)),
     doc: docs[i]!,
   }));
@@ -158,6 +161,12 @@ const GENERIC_VOICES = [
 
 const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added|hoped|sought|made clear)\b/;
 
+/** Pseudo-speakers for the two sides, for "what did China say …" and "what did Washington say …". */
+export const CHINA_SIDE = 'side:china';
+export const US_SIDE = 'side:us';
+const CHINA_SPOKE = /\b(China|Beijing|Chinese (side|counterparts|officials|government))( again)? (said|says|stressed|condemned|sees|gave|knocked|insisted|indicated|told)\b|\bcondemned by Beijing\b/;
+const US_SPOKE = /\b(US|Washington|US state department|officials in Washington|the Americans)( again)? (said|says|stressed|view|indicated|told|released)\b|\b(US state department|officials in Washington)[^.]{0,40} said\b|\bstate department said\b/;
+
 /**
  * Speakers an answer reports words of: their own name just before a verb of speech ("Xi said",
  * "Blinken told reporters"). Role words do not count: "by China, the US state department said"
@@ -166,6 +175,9 @@ const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added
 export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers'>, answer: string): Set<string> {
   const w = words(answer);
   const out = new Set<string>();
+  // The two sides speak too: "China again stressed …", "the US state department said …".
+  if (CHINA_SPOKE.test(answer)) out.add(CHINA_SIDE);
+  if (US_SPOKE.test(answer)) out.add(US_SIDE);
   for (const sp of knowledge.speakers) {
     const names = new Set(words(sp.name));
     w.forEach((x, i) => {

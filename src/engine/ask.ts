@@ -2,9 +2,9 @@
 // the kind of answer asked for about the people named, and answer when the rankers make the top
 // entry safe; otherwise answer from one passage that clearly covers the question, or refuse,
 // citing the nearest passage with a note when the article comes near without answering.
-import { reportedSpeakers, type Analysis, type EntryRecord } from './analysis.ts';
+import { CHINA_SIDE, reportedSpeakers, US_SIDE, type Analysis, type EntryRecord } from './analysis.ts';
 import { bestSentence, citation } from './cite.ts';
-import { answers, inferAnswerKinds, KINDS } from './kinds.ts';
+import { answers, inferAnswerKinds, KINDS, speaksOfFuture } from './kinds.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { scoreEntries, scorePassages, type Scored } from './rank.ts';
 import { realWordFixes } from './real-words.ts';
@@ -50,10 +50,20 @@ function speaksOf(a: Analysis, record: EntryRecord, focus: string | null): boole
   return names.some((t) => core.has(t) || answer.has(t) || passage.has(t));
 }
 
-/** The speaker whose words a speech question asks for, when it names one of them: "what did [Xi] say". */
+const CHINA_WORDS = new Set(['china', 'chinese', 'beijing']);
+const US_WORDS = new Set(['us', 'washington', 'american', 'americans', 'america', 'officials', 'department']);
+
+/**
+ * Whose words a speech question asks for, when it names someone the article reports: a speaker
+ * ("what did [Xi] say") or one of the two sides ("what did [China] say"). Undefined for "they".
+ */
 function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
   if (!q.voice || q.voice.length === 0) return undefined;
-  return q.speakers.find((id) => a.speakerNames.find((s) => s.id === id)?.names.some((n) => n.every((x) => q.voice?.includes(x))));
+  const named = q.speakers.find((id) => a.speakerNames.find((s) => s.id === id)?.names.some((n) => n.every((x) => q.voice?.includes(x))));
+  if (named) return named;
+  if (q.voice.some((w) => CHINA_WORDS.has(w))) return CHINA_SIDE;
+  if (q.voice.some((w) => US_WORDS.has(w))) return US_SIDE;
+  return undefined;
 }
 
 /**
@@ -63,10 +73,19 @@ function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
  */
 function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
   if (!answers(record.kinds, q.kind)) return false;
+  // "Will the militaries talk again?" needs an answer about what comes next.
+  if (q.future && !record.future) return false;
   if (!q.speakers.every((id) => mentionsSpeaker(a, record, id))) return false;
   if (!speaksOf(a, record, q.focus)) return false;
   const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
-  return voice === undefined || record.saidBy.has(voice);
+  return voice === undefined || record.saidBy.has(voice) || sideOf(voice, record);
+}
+
+/** A side speaks through its people: Xi's words are China's, Blinken's and Biden's the US's. */
+function sideOf(voice: string, record: Pick<EntryRecord, 'saidBy'>): boolean {
+  if (voice === CHINA_SIDE) return ['xi', 'wang-yi', 'qin-gang'].some((id) => record.saidBy.has(id));
+  if (voice === US_SIDE) return ['blinken', 'biden'].some((id) => record.saidBy.has(id));
+  return false;
 }
 
 /** "what did the Kremlin say": the article reports words of its speakers and of the two sides only. */
@@ -196,7 +215,8 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       best.c.missing === 0 &&
       (!runnerUp || best.c.coverage - runnerUp.c.coverage >= TUNING.passageMinLead) &&
       answers(inferAnswerKinds(sentence), q.kind) &&
-      (voice === undefined || reportedSpeakers(a.knowledge, sentence).has(voice)) &&
+      (!q.future || speaksOfFuture(sentence)) &&
+      (voice === undefined || reportedSpeakers(a.knowledge, sentence).has(voice) || sideOf(voice, { saidBy: reportedSpeakers(a.knowledge, sentence) })) &&
       q.speakers.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.doc.core.has(t)));
     if (clear) {
       return {
@@ -232,15 +252,16 @@ function withSecondPart(a: Analysis, q: ParsedQuestion, answered: Answered, seco
 
 export function ask(a: Analysis, question: string): AskResult {
   const q = parseQuestion(a, question);
-  const { result } = decide(a, q);
-  if (result.answered) return q.second ? withSecondPart(a, q, result, q.second) : result;
-  // "where did they meat": a real word typed for a word of the article. Take the correction only
-  // when it turns a refusal into a confident answer.
+  const { result, strong } = decide(a, q);
+  const done = (r: AskResult) => (r.answered && q.second ? withSecondPart(a, q, r, q.second) : r);
+  if (strong) return done(result);
+  // "did they meat in beijing": a real word typed for a word of the article. Take the correction
+  // only when it turns a refusal or a weak answer into a confident one.
   for (const fixed of realWordFixes(a, q.query)) {
     const retry = decide(a, parseQuestion(a, fixed));
-    if (retry.strong && retry.result.answered) return { ...retry.result, query: q.query };
+    if (retry.strong && retry.result.answered) return done({ ...retry.result, query: q.query });
   }
-  return result;
+  return done(result);
 }
 
 export function askEntry(a: Analysis, entryId: string): AskResult | null {

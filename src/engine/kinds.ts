@@ -58,8 +58,10 @@ export function voiceOf(w: readonly string[]): string[] {
   const by = w.indexOf('by', v);
   const after = [from, by].filter((i) => i > v).sort((x, y) => x - y)[0];
   let span: readonly string[];
-  if (after !== undefined && SPEECH_NOUNS.has(w[v]!)) span = w.slice(after + 1, after + 4);
-  else {
+  if (after !== undefined && SPEECH_NOUNS.has(w[v]!)) {
+    const end = w.findIndex((x, i) => i > after && isStopWord(x));
+    span = w.slice(after + 1, end < 0 ? after + 4 : Math.min(end, after + 4));
+  } else {
     let j = v - 1;
     while (j >= 0 && !AUXILIARIES.has(w[j]!) && !['what', 'how', 'why', 'which'].includes(w[j]!)) j--;
     span = w.slice(j + 1, v);
@@ -120,7 +122,15 @@ export function asksForSpeech(w: readonly string[]): boolean {
 
 /** The index of the speech verb or noun in a question's words, or -1. */
 export function speechVerbAt(w: readonly string[]): number {
-  return w.findIndex((word) => SPEECH_VERBS.has(word));
+  // "talk" and "discuss" ask for words only in "what did X talk about": "will they talk again" does not.
+  return w.findIndex((word) => SPEECH_VERBS.has(word) && (!TOPIC_VERBS.has(word) || w[0] === 'what'));
+}
+const TOPIC_VERBS = new Set(['talk', 'talked', 'discuss']);
+
+/** Past tenses and participles end a noun phrase: "which fighter jet [shot] it down". */
+const IRREGULAR_PAST = new Set(['shot', 'saw', 'met', 'went', 'came', 'took', 'gave', 'said', 'told', 'held', 'led', 'brought', 'thought', 'spent', 'sent', 'left', 'won', 'lost', 'hit', 'flew', 'ran', 'wrote', 'sat', 'spoke', 'stood', 'knew', 'got', 'found', 'built', 'put', 'set', 'paid', 'kept', 'began', 'rose', 'fell']);
+function isVerb(word: string): boolean {
+  return IRREGULAR_PAST.has(word) || (word.length > 4 && /(ed|ing)$/.test(word));
 }
 
 /**
@@ -134,12 +144,22 @@ export function focusOf(w: readonly string[]): string | null {
     if (lead !== 'which' && lead !== 'what' && !quantity) continue;
     let j = i + (quantity ? 2 : 1);
     const noun: string[] = [];
-    while (j < w.length && noun.length < 2 && !isStopWord(w[j]!) && !AUXILIARIES.has(w[j]!) && !DURATION_UNITS.has(w[j]!)) noun.push(w[j++]!);
+    while (j < w.length && noun.length < 3 && !isStopWord(w[j]!) && !AUXILIARIES.has(w[j]!) && !DURATION_UNITS.has(w[j]!) && !isVerb(w[j]!)) noun.push(w[j++]!);
     // The head of "which fighter jet", "which main US goal": the last word before the verb.
     if (noun.length > 0) return noun.at(-1)!;
     return null;
   }
   return null;
+}
+
+/** "when will…", "…next…", "…again?": the question is about what comes after the talks. */
+export function asksAboutFuture(w: readonly string[]): boolean {
+  return w.includes('will') || w.includes('next') || w.includes('future') || w.at(-1) === 'again' || / going to (?!be )/.test(` ${w.join(' ')} `);
+}
+
+/** Whether an answer speaks of what comes next, as a question about the future needs. */
+export function speaksOfFuture(answer: string): boolean {
+  return /\b(will|would|could|future|further|hoped?|hopes|next|plans?|expected|wishes|no date)\b/i.test(answer);
 }
 
 /** Whether an answer of one of these kinds answers a question of this kind. */

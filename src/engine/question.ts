@@ -2,7 +2,7 @@
 // Discord message often carries context before the question), the second part of a two-part
 // question, the kind of answer wanted, the people named, and the terms to score.
 import { termsOf, type Analysis } from './analysis.ts';
-import { focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
+import { asksAboutFuture, focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { namesIn } from './people.ts';
 import { isStopWord, QUESTION_WORDS, words } from './text.ts';
 import { TUNING } from './tuning.ts';
@@ -24,6 +24,8 @@ export interface ParsedQuestion {
   speakers: string[];
   /** For "what did X say": the words naming X (stop words out), else null. */
   voice: string[] | null;
+  /** Whether it asks about what comes after the talks ("will they meet again"). */
+  future: boolean;
   /** What the question names the thing it wants by ("which [company]", "how many [aides]"), as a term. */
   focus: string | null;
 }
@@ -35,7 +37,7 @@ export function cleanQuestion(question: unknown): string {
 
 const OPENERS = /^(who|whom|whose|what|whats|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have|had|should|any|anything|tell|explain)$/;
 /** Where a message turns to its question: "…, but did they …", "…, so what …", "… anyway did …". */
-const TURNS = /\s+but\s+|[,;:]\s*(?:so|anyway|anyways|basically|like|ok so|okay so|and so)?\s+|\s+(?:anyway|anyways)\s+|\s+-\s+/i;
+const TURNS = /\s*[,;:]\s*(?:but|so|anyway|anyways|basically|like|ok so|okay so|and so)?\s+|\s+but\s+|\s+(?:anyway|anyways)\s+|\s+-\s+/i;
 /** The seam of a two-part question: "… and what did it turn down", "…, and why …". */
 const SECOND_PART = /,?\s+(?:and|&|plus|also)\s+(?=(?:who|what|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)/i;
 
@@ -60,7 +62,7 @@ export function askingClause(text: string): { clause: string; rest: string } {
   // Two questions, each with words of its own: a two-part question, the first part leads.
   const pool = questions.length > 0 ? questions : sentences;
   const withWords = pool.filter((s) => contentCount(s) >= 2);
-  const sentence = (questions.length > 1 && withWords.length > 1 ? withWords[0] : withWords.at(-1)) ?? text;
+  const sentence = (questions.length > 1 && withWords.length > 1 ? withWords[0] : withWords.at(-1)) ?? pool.at(-1) ?? text;
   // A two-part question is one clause, split later: "what was on the agenda, and which …".
   const { first, second } = splitParts(sentence);
   const parts = first.split(TURNS).filter((p) => p && p.trim());
@@ -68,7 +70,7 @@ export function askingClause(text: string): { clause: string; rest: string } {
   let clause = sentence;
   for (let i = parts.length - 1; i >= 0; i--) {
     const candidate = parts.slice(i).join(' ');
-    if (asks(parts[i]!) && contentCount(candidate) >= 2) {
+    if (asks(parts[i]!) && (contentCount(candidate) >= 2 || i === 0)) {
       clause = candidate;
       break;
     }
@@ -114,5 +116,6 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     speakers: named.speakers,
     voice: kind === 'speech' ? voiceOf(clauseWords) : null,
     focus: focusTerm(a, clauseWords),
+    future: asksAboutFuture(clauseWords),
   };
 }

@@ -20,7 +20,13 @@ export function editDistance(a: string, b: string): number {
 /** Edits a word of this length may be away from a known word and still be taken for it. */
 function allowedEdits(length: number): number {
   if (length < 4) return 0;
-  return length < 8 ? 1 : 2;
+  if (length < 8) return 1;
+  return length < 10 ? 2 : 3;
+}
+
+/** The consonants of a word, for words that sound alike: "contane" and "contain" are both "cntn". */
+function skeleton(word: string): string {
+  return word.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
 }
 
 /**
@@ -29,6 +35,8 @@ function allowedEdits(length: number): number {
  * ("rate" is not "gate").
  */
 function confirms(word: string, known: string, distance: number): boolean {
+  // Two edits in a shorter word only when it sounds the same: "contane" for "contain".
+  if (word.length >= 6 && distance === 2 && word[0] === known[0] && skeleton(word) === skeleton(known)) return true;
   if (word.length >= 5) return distance <= allowedEdits(word.length);
   if (distance !== 1) return false;
   if (known.length !== word.length) return true;

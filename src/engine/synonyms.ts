@@ -25,7 +25,7 @@ const GROUPS: string[][] = [
   ['aid', 'help', 'assist', 'assistance', 'supply', 'support', 'backing'],
   ['trade', 'tariff', 'tariffs', 'economic', 'economically', 'economy', 'commerce'],
   ['progress', 'breakthrough', 'headway', 'advance', 'achievement', 'achieve', 'outcome', 'result'],
-  ['agree', 'agreement', 'consensus', 'deal', 'accord'],
+  ['agree', 'agreement', 'consensus', 'deal', 'accord', 'accept', 'accepted', 'settle'],
   ['visit', 'trip', 'journey', 'tour', 'travel', 'went'],
   ['relation', 'relations', 'relationship', 'ties'],
   ['stabilise', 'stable', 'stability', 'steady', 'calm'],
