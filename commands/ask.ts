@@ -41,7 +41,7 @@ export function answerReply(ctx: CommandContext, result: AskResult, question: st
   if (result.note) {
     // The article comes near without answering: say what it doesn't say, and quote where it comes nearest.
     const embed = citedEmbed({ title: question, description: result.note, citations: result.citations, source: ctx.source });
-    return { reply: ephemeral({ embeds: [embed], components: suggestionRow(suggestions) }), answered: false, unanswered: question };
+    return unanswered(ephemeral({ embeds: [embed], components: suggestionRow(suggestions) }), question);
   }
   const tryThese = suggestions.length > 0 ? ' You could try one of these:' : '';
   const reply = ephemeral({
