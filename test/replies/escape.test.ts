@@ -72,3 +72,17 @@ describe('masked links and server links', () => {
     expect(escapeText('<id:customize>')).toBe('\\<id:customize>');
   });
 });
+
+describe('kept results', () => {
+  it('the same text asked again gives the same escaping, and a different limit its own fit', () => {
+    const text = 'Mr *Blinken* said [progress](x) is_hard_ '.repeat(20);
+    const first = escapeAndFit(text, 120);
+    expect(escapeAndFit(text, 120)).toBe(first);
+    const wider = escapeAndFit(text, 400);
+    expect(wider.length).toBeGreaterThan(first.length);
+    expect(wider.length).toBeLessThanOrEqual(400);
+    expect(wider.startsWith(first.slice(0, 100))).toBe(true);
+    expect(escapeText(text)).toBe(escapeText(text));
+    expect(escapeText(text)).toContain('\\*Blinken\\*');
+  });
+});
