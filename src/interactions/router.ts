@@ -9,6 +9,8 @@ import { decodeCustomId } from '../replies/custom-id.ts';
 import { apology, invalidOptions, restarting, slowDown, staleButton, unknownCommand } from '../replies/notices.ts';
 import { ephemeral, isEphemeral, safeChoices, safeReply } from '../replies/safe-reply.ts';
 import type { Reply, ReplyChoice } from '../replies/types.ts';
+import { LIMITS } from '../replies/limits.ts';
+import { clipInput } from '../text/input.ts';
 import { autocompleteOption, clipOptionText, parseArguments } from './arguments.ts';
 import { buttonRun, buttonTable, HIDE_OPTION, type CommandModule, type Handled, type HandlerResult } from './command.ts';
 import type { Cooldown } from './cooldown.ts';
@@ -74,6 +76,9 @@ type Plan = { kind: 'run'; run: () => Handled; button: boolean; ephemeral: boole
 
 export const DEFAULT_DEADLINE_MS = 2000;
 
+/** Discord's limit on a command name. */
+const COMMAND_NAME_MAX = 32;
+
 export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
   const { commands, context, logger, cooldown } = options;
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -88,7 +93,7 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
     const ctx = context(incoming);
     if (incoming.kind === 'command') {
       const command = byName.get(incoming.name);
-      if (!command) return { kind: 'notice', outcome: 'unknown-command', reply: unknownCommand(incoming.name) };
+      if (!command) return { kind: 'notice', outcome: 'unknown-command', reply: unknownCommand(clipInput(incoming.name, COMMAND_NAME_MAX + 1)) };
       const args = parseArguments(command.data, incoming.options);
       if (!args) return { kind: 'notice', outcome: 'invalid', reply: invalidOptions() };
       return { kind: 'run', run: () => command.execute(ctx, args), button: false, ephemeral: incoming.options[HIDE_OPTION.name] === true };
@@ -209,8 +214,9 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
       return inFlight.track(async () => {
         const started = now();
         const log: LogLine = { kind: incoming.kind, user: incoming.userId, guild: incoming.guildId, answered: false };
-        if (incoming.kind === 'button') log.customId = incoming.customId;
-        else log.command = incoming.name;
+        // Cut before logging: a forged id or name can be any length.
+        if (incoming.kind === 'button') log.customId = clipInput(incoming.customId, LIMITS.customId + 1);
+        else log.command = clipInput(incoming.name, COMMAND_NAME_MAX + 1);
         try {
           if (!inFlight.accepting) await turnAway(incoming, responder, log);
           else if (incoming.kind === 'autocomplete') await complete(incoming, responder, log);

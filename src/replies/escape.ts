@@ -1,4 +1,5 @@
 import { escapeMarkdown } from '@discordjs/formatters';
+import { clipInput } from '../text/input.ts';
 import { truncate } from './limits.ts';
 
 const ZERO_WIDTH_SPACE = '\u200b';
@@ -10,6 +11,7 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * So results are kept, for at most MEMO_LIMIT texts (typed text passes through here too).
  */
 const MEMO_LIMIT = 2000;
+const MEMO_KEY_MAX = 6000;
 const escaped = new Map<string, string>();
 const fitted = new Map<string, string>();
 
@@ -25,6 +27,8 @@ function remember(memo: Map<string, string>, key: string, value: string): string
  * broken so it renders as plain text. allowed_mentions already stops pings; this stops the look.
  */
 export function escapeText(text: string): string {
+  // Only texts the size of a reply are kept: a memo of arbitrarily long keys could hold any amount of memory.
+  if (text.length > MEMO_KEY_MAX) return escapeUncached(text);
   return escaped.get(text) ?? remember(escaped, text, escapeUncached(text));
 }
 
@@ -48,11 +52,15 @@ export function withoutControls(text: string): string {
 
 /**
  * Escapes and cuts to `max`. Cuts the raw text rather than the escaped text, so a cut never lands
- * inside an escape sequence and leaves a stray backslash.
+ * inside an escape sequence and leaves a stray backslash. The raw text is first cut to `max + 1`
+ * characters (escaping only adds characters, so no more can show): the cost depends on `max`,
+ * never on the input, which can be any length (escapeMarkdown grows faster than linearly).
  */
 export function escapeAndFit(text: string, max: number): string {
-  const key = `${max}:${text}`;
-  return fitted.get(key) ?? remember(fitted, key, fitUncached(text, max));
+  // Cut first, so the work and the memo key are bounded by `max` whatever the input's length.
+  const shown = clipInput(withoutControls(text), max + 1);
+  const key = `${max}:${shown}`;
+  return fitted.get(key) ?? remember(fitted, key, fitUncached(shown, max));
 }
 
 function fitUncached(text: string, max: number): string {

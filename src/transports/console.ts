@@ -6,9 +6,13 @@ import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } f
 import type { CommandDefinition, CommandOptions, OptionValue } from '../interactions/arguments.ts';
 import type { Incoming, Responder } from '../interactions/incoming.ts';
 import type { Router } from '../interactions/router.ts';
+import { clipInput } from '../text/input.ts';
 import { renderReply, type ConsoleButton } from './console-render.ts';
 
 export const CONSOLE_USER_ID = 'console';
+
+/** More than any command's options can hold; a longer line (a paste gone wrong) is cut before it is read. */
+const CONSOLE_LINE_MAX = 10_000;
 
 export const CONSOLE_BANNER = [
   'No DISCORD_TOKEN is set, so this is the local console: it runs the same commands as the Discord bot and prints their replies.',
@@ -28,7 +32,7 @@ export type ParsedLine =
  * `/topic taiwan`, `/help`, a button number, or a bare question (taken as /ask).
  */
 export function parseLine(line: string, commands: readonly { data: CommandDefinition }[]): ParsedLine {
-  const text = line.trim();
+  const text = clipInput(line, CONSOLE_LINE_MAX).trim();
   if (!text) return { kind: 'empty' };
   if (/^(exit|quit|\/exit|\/quit)$/i.test(text)) return { kind: 'quit' };
   if (/^\d+$/.test(text)) return { kind: 'press', number: Number(text) };

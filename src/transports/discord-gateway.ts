@@ -4,6 +4,7 @@
 import {
   type AutocompleteInteraction,
   Client,
+  type CloseEvent,
   type CommandInteractionOption,
   DiscordAPIError,
   DiscordjsErrorCodes,
@@ -16,11 +17,14 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { CommandOptions, OptionValue } from '../interactions/command.ts';
+import type { CommandOptions, OptionValue } from '../interactions/arguments.ts';
 import type { Incoming, Responder } from '../interactions/incoming.ts';
 import type { Router } from '../interactions/router.ts';
-import { NO_MENTIONS } from '../replies/safe-reply.ts';
+import { apology } from '../replies/notices.ts';
+import { NO_MENTIONS, safeReply } from '../replies/safe-reply.ts';
 import type { Reply } from '../replies/types.ts';
+import { guarded } from './boundary.ts';
+import { cacheOptions, DM_CHANNEL_SWEEP_MS } from './discord-cache.ts';
 
 export interface GatewayOptions {
   token: string;
@@ -56,30 +60,46 @@ export async function startGateway(options: GatewayOptions): Promise<Client> {
     ...(typeof options.shards === 'number'
       ? { shards: Array.from({ length: options.shards }, (_, id) => id), shardCount: options.shards }
       : { shards: 'auto' as const }),
+    ...cacheOptions(),
   });
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    const incoming = toIncoming(interaction);
-    if (!incoming) return;
-    router.handle(incoming, responderFor(interaction)).catch((error: unknown) => logger.error({ err: error }, 'router failed'));
-  });
-  client.once(Events.ClientReady, (ready) => {
-    logger.info({ user: ready.user.tag, applicationId: ready.application.id, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size }, 'connected to Discord');
-    options.onReady?.();
-    if (options.applicationId && ready.application.id !== options.applicationId) {
-      logger.warn(
-        { expected: options.applicationId, actual: ready.application.id },
-        'DISCORD_APPLICATION_ID does not match the application of DISCORD_TOKEN: commands registered with it will not reach this bot',
-      );
-    }
-  });
+  // Every listener runs inside a boundary: one bad event is logged, and the bot keeps serving.
+  client.on(
+    Events.Raw,
+    guarded(logger, 'reading a gateway event', (packet: { t?: unknown; d?: unknown }) => {
+      if (packet.t === 'INTERACTION_CREATE') withDefaultsForMissingFields(packet.d);
+    }),
+  );
+  client.on(
+    Events.InteractionCreate,
+    guarded(logger, 'answering an interaction', (interaction: Interaction) => serve(interaction, router, logger)),
+  );
+  // DM interactions leave their channel in a cache that has no size setting.
+  const dmSweep = setInterval(guarded(logger, 'sweeping DM channels', () => client.channels.cache.sweep((c) => c.isDMBased())), DM_CHANNEL_SWEEP_MS);
+  dmSweep.unref();
+  client.once(
+    Events.ClientReady,
+    guarded(logger, 'connecting', (ready: Client<true>) => {
+      logger.info({ user: ready.user.tag, applicationId: ready.application.id, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size }, 'connected to Discord');
+      options.onReady?.();
+      if (options.applicationId && ready.application.id !== options.applicationId) {
+        logger.warn(
+          { expected: options.applicationId, actual: ready.application.id },
+          'DISCORD_APPLICATION_ID does not match the application of DISCORD_TOKEN: commands registered with it will not reach this bot',
+        );
+      }
+    }),
+  );
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
   client.on(Events.Warn, (message) => logger.warn(message));
-  client.on(Events.ShardDisconnect, (event, shardId) => {
-    const fatal = FATAL_CLOSE_CODES[event.code];
-    if (fatal) options.onFatal(`${fatal} (close code ${event.code}).`);
-    else logger.warn({ code: event.code, shardId }, 'disconnected from the gateway');
-  });
+  client.on(
+    Events.ShardDisconnect,
+    guarded(logger, 'handling a disconnect', (event: CloseEvent, shardId: number) => {
+      const fatal = FATAL_CLOSE_CODES[event.code];
+      if (fatal) options.onFatal(`${fatal} (close code ${event.code}).`);
+      else logger.warn({ code: event.code, shardId }, 'disconnected from the gateway');
+    }),
+  );
 
   try {
     await client.login(options.token);
@@ -108,18 +128,53 @@ export function describeDiscordError(error: unknown, apiUrl: string): string {
   return `Could not connect to Discord at ${apiUrl}: ${String(cause)}`;
 }
 
+/**
+ * Hands one interaction to the router. Should turning it into an Incoming fail (a payload
+ * discord.js parsed but this code did not expect), the person still gets an apology.
+ */
+async function serve(interaction: Interaction, router: Router, logger: Logger): Promise<void> {
+  let incoming: Incoming | null;
+  let responder: Responder;
+  try {
+    incoming = toIncoming(interaction);
+    if (!incoming) return;
+    responder = responderFor(interaction);
+  } catch (error) {
+    logger.error({ err: error, interaction: interaction.id, type: interaction.type }, 'could not read an interaction');
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) await interaction.reply(replyOptions(safeReply(apology())));
+    return;
+  }
+  await router.handle(incoming, responder);
+}
+
+/**
+ * Fields Discord added over time that discord.js reads without checking (`entitlements.reduce`,
+ * `authorizing_integration_owners[…]`): an interaction without them would throw inside
+ * discord.js, before any listener of ours. Filled in place on the raw event, which discord.js
+ * emits just before it builds the interaction from the same object.
+ */
+export function withDefaultsForMissingFields(data: unknown): void {
+  if (typeof data !== 'object' || data === null) return;
+  const d = data as Record<string, unknown>;
+  if (!Array.isArray(d['entitlements'])) d['entitlements'] = [];
+  if (typeof d['authorizing_integration_owners'] !== 'object' || d['authorizing_integration_owners'] === null) d['authorizing_integration_owners'] = {};
+}
+
 export function toIncoming(interaction: Interaction): Incoming | null {
   const who = { userId: interaction.user.id, guildId: interaction.guildId };
   if (interaction.isChatInputCommand()) {
     return { ...who, kind: 'command', name: interaction.commandName, options: optionsOf(interaction.options.data) };
   }
   if (interaction.isAutocomplete()) {
-    const focused = interaction.options.getFocused(true);
+    // Discord marks one option focused; without one (a forged or broken payload) the router sees
+    // an option name no command has, and answers with no choices.
+    const focused = interaction.options.data.flatMap((o) => [o, ...(o.options ?? [])]).find((o) => o.focused);
     return {
       ...who,
       kind: 'autocomplete',
       name: interaction.commandName,
-      focused: { name: focused.name, value: String(focused.value) },
+      focused: { name: focused?.name ?? '', value: String(focused?.value ?? '') },
       options: optionsOf(interaction.options.data),
     };
   }
@@ -134,11 +189,12 @@ export function toIncoming(interaction: Interaction): Incoming | null {
 }
 
 function optionsOf(data: readonly CommandInteractionOption[]): CommandOptions {
-  const out: Record<string, OptionValue> = {};
+  // Own properties only, whatever the names (an option called __proto__ stays a name).
+  const entries: Array<[string, OptionValue]> = [];
   for (const option of data) {
-    if (option.value !== undefined && option.value !== null) out[option.name] = option.value;
+    if (option.value !== undefined && option.value !== null) entries.push([option.name, option.value]);
   }
-  return out;
+  return Object.fromEntries(entries);
 }
 
 function replyOptions(data: Reply): InteractionReplyOptions {

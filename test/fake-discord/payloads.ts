@@ -15,6 +15,7 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandInteraction,
   type APIComponentInMessageActionRow,
+  type APIInteraction,
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
@@ -173,7 +174,8 @@ export interface AutocompleteInput extends InteractionWhere {
   name: string;
   /** Values typed so far; the option named by `focused` (default: the last one) gets `focused: true`. */
   options: OptionsInput;
-  focused?: string;
+  /** `null`: no option is focused, which Discord never sends but a forged payload can. */
+  focused?: string | null;
   commandId?: string;
 }
 
@@ -246,8 +248,9 @@ export function createBuilders(ctx: PayloadContext) {
 
     autocomplete(input: AutocompleteInput): APIApplicationCommandAutocompleteInteraction {
       const given = toOptions(input.options);
-      const options = given.map((option) => markFocused(option, input.focused ?? lastLeafName(given)));
-      if (!JSON.stringify(options).includes('"focused":true')) {
+      const focused = input.focused === null ? undefined : (input.focused ?? lastLeafName(given));
+      const options = given.map((option) => markFocused(option, focused));
+      if (input.focused !== null && !JSON.stringify(options).includes('"focused":true')) {
         throw new Error('fake-discord: autocomplete needs a focused option (pass `focused: <option name>`)');
       }
       return {
@@ -308,4 +311,14 @@ function lastLeafName(options: APIApplicationCommandInteractionDataOption[]): st
   if (!last) return undefined;
   if ('options' in last && last.options) return lastLeafName(last.options);
   return last.name;
+}
+
+/** Interaction fields Discord added in recent years, which older or forged payloads lack. */
+export const NEWER_INTERACTION_FIELDS = ['authorizing_integration_owners', 'context', 'entitlements', 'attachment_size_limit'] as const;
+
+/** The payload as an older Discord (or a forger) would send it: without NEWER_INTERACTION_FIELDS. */
+export function withoutNewerFields<T extends APIInteraction>(payload: T): T {
+  const copy: Record<string, unknown> = { ...payload };
+  for (const field of NEWER_INTERACTION_FIELDS) delete copy[field];
+  return copy as T;
 }
