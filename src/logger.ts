@@ -59,14 +59,27 @@ export function scrubUrlTokens(text: string): string {
 export function scrubSecrets(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
+  // An error's message and stack are not enumerable: serialize it first, or it would log as {}.
+  if (value instanceof Error) {
+    const scrubbed = scrubSecrets(serializeError(value), secrets, depth + 1);
+    if (typeof scrubbed === 'object' && scrubbed !== null) serializedErrors.add(scrubbed);
+    return scrubbed;
+  }
   if (Array.isArray(value)) return value.map((v) => scrubSecrets(v, secrets, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubSecrets(v, secrets, depth + 1)]));
 }
 
+/** Errors already serialized (the secret scrubber runs first), so the `err` serializer leaves them be. */
+const serializedErrors = new WeakSet<object>();
+
 function serializeError(error: unknown): unknown {
-  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (typeof error === 'object' && error !== null && serializedErrors.has(error)) return error;
+  const serialized = pino.stdSerializers.err(error as Error) as unknown;
+  if (typeof serialized !== 'object' || serialized === null) return serialized;
+  const fields = serialized as Record<string, unknown>;
   for (const key of ['message', 'stack', 'url']) {
-    if (typeof serialized[key] === 'string') serialized[key] = scrubUrlTokens(serialized[key] as string);
+    if (typeof fields[key] === 'string') fields[key] = scrubUrlTokens(fields[key]);
   }
+  serializedErrors.add(serialized);
   return serialized;
 }

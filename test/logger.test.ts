@@ -27,6 +27,8 @@ describe('logger', () => {
     expect(log.text()).not.toContain('other-secret-value');
     expect(log.text()).not.toContain(secret);
     expect(log.lines()[1]).toMatchObject({ a: { b: { note: 'token=[redacted]' } }, list: ['[redacted]'] });
+    // The error keeps its message and stack (scrubbed), rather than logging as {}.
+    expect(log.lines()[2]).toMatchObject({ err: { type: 'Error', message: 'Bot [redacted] rejected', stack: expect.stringContaining('Bot [redacted] rejected') } });
   });
 
   it('cuts interaction and webhook tokens out of logged errors', () => {
@@ -41,5 +43,14 @@ describe('logger', () => {
 
   it('scrubUrlTokens leaves other URLs alone', () => {
     expect(scrubUrlTokens('https://discord.com/api/v10/applications/1/commands')).toBe('https://discord.com/api/v10/applications/1/commands');
+  });
+});
+
+describe('logger, odd error values', () => {
+  it('logs a thrown string or null as itself', () => {
+    const log = memoryLogger('info', ['some-long-secret']);
+    log.logger.error({ err: 'just a string with some-long-secret' }, 'failed');
+    log.logger.error({ err: null }, 'failed');
+    expect(log.lines().map((l) => l['err'])).toEqual(['just a string with [redacted]', null]);
   });
 });

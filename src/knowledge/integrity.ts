@@ -90,5 +90,44 @@ export function checkIntegrity(k: Knowledge, name: (file: string) => string): st
   for (const p of k.passages) {
     if (!cited.has(p.id)) problems.push(`${qaFile}: entries: no entry cites passage ${p.id}; every paragraph should answer at least one question`);
   }
+
+  // Curated text may quote the article, but only its exact words: a quoted span that the article
+  // never printed would put words in someone's mouth.
+  const quotedSpans = (file: string, where: string, text: string, passages: readonly string[]) => {
+    const citedTexts = passages.flatMap((id) => k.passageById.get(id)?.text ?? []);
+    for (const span of quotations(text)) {
+      if (span.unclosed) problems.push(`${file}: ${where}: a quotation mark opened before "${span.text.slice(0, 40)}" is never closed`);
+      else if (!quotedFrom(span.text, [k.article, ...citedTexts])) {
+        problems.push(`${file}: ${where}: quotes "${span.text}", which is not in the article word for word (typographic quotes and dashes count)`);
+      }
+    }
+  };
+  k.qa.forEach((e, i) => quotedSpans(qaFile, `entries[${i}].answer`, e.answer, e.passages));
+  k.topics.forEach((t, i) => quotedSpans(topicsFile, `topics[${i}].summary`, t.summary, t.passages));
   return problems;
+}
+
+/**
+ * Whether `span` is in one of `texts` word for word. Two adjustments every quotation may make are
+ * allowed: the case of its first letter ("the two sides…" quoting "The two sides…") and the
+ * punctuation that ends it ("…one conversation." quoting "…one conversation," he said).
+ */
+function quotedFrom(span: string, texts: readonly string[]): boolean {
+  const words = span.replace(/[.,;:!?]+$/u, '');
+  if (!words) return true;
+  const first = words[0] ?? '';
+  const forms = new Set([words, first.toUpperCase() + words.slice(1), first.toLowerCase() + words.slice(1)]);
+  return texts.some((t) => [...forms].some((f) => t.includes(f)));
+}
+
+/** The spans inside “…” or "…" in `text`; an opening mark with no close is reported as unclosed. */
+export function quotations(text: string): Array<{ text: string; unclosed: boolean }> {
+  const spans: Array<{ text: string; unclosed: boolean }> = [];
+  const pattern = /“([^”]*)(”?)|"([^"]*)("?)/g;
+  for (const m of text.matchAll(pattern)) {
+    const inner = m[1] ?? m[3] ?? '';
+    const closed = (m[2] ?? m[4] ?? '') !== '';
+    spans.push({ text: inner.trim(), unclosed: !closed });
+  }
+  return spans;
 }
