@@ -58,8 +58,9 @@ export const termSet = (text: string) => new Set(terms(text));
 
 export function analyse(knowledge: Knowledge): Analysis {
   const synonyms = buildSynonyms(knowledge.synonyms);
-  const passageTerms = (ids: readonly string[]) =>
-    new Set(ids.flatMap((id) => terms(knowledge.passageById.get(id)?.text ?? '')));
+  // Each passage read once; entries share them.
+  const termsOfPassage = new Map(knowledge.passages.map((p) => [p.id, terms(p.text)]));
+  const passageTerms = (ids: readonly string[]) => new Set(ids.flatMap((id) => termsOfPassage.get(id) ?? []));
 
   const phrasingTerms = knowledge.qa.map((entry) => entry.questions.map((q) => terms(q)));
   const docs: Doc[] = knowledge.qa.map((entry, i) => ({
@@ -78,7 +79,7 @@ export function analyse(knowledge: Knowledge): Analysis {
   }));
 
   const passageDocs = knowledge.passages.map((passage) => {
-    const t = termSet(passage.text);
+    const t = new Set(termsOfPassage.get(passage.id));
     return { passage, doc: { core: t, answer: t, passage: t } };
   });
   const passageWeights = new TermWeights(passageDocs.map((p) => p.doc.core));
@@ -172,16 +173,22 @@ const US_SPOKE = /\b(US|Washington|US state department|officials in Washington|t
  * "Blinken told reporters"). Role words do not count: "by China, the US state department said"
  * reports the department, not Xi.
  */
+const ownNames = new WeakMap<object, { id: string; names: Set<string> }[]>();
+
 export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers'>, answer: string): Set<string> {
+  let speakers = ownNames.get(knowledge.speakers);
+  if (!speakers) {
+    speakers = knowledge.speakers.map((sp) => ({ id: sp.id, names: new Set(words(sp.name)) }));
+    ownNames.set(knowledge.speakers, speakers);
+  }
   const w = words(answer);
   const out = new Set<string>();
   // The two sides speak too: "China again stressed …", "the US state department said …".
   if (CHINA_SPOKE.test(answer)) out.add(CHINA_SIDE);
   if (US_SPOKE.test(answer)) out.add(US_SIDE);
-  for (const sp of knowledge.speakers) {
-    const names = new Set(words(sp.name));
+  for (const { id, names } of speakers) {
     w.forEach((x, i) => {
-      if (names.has(x) && w.slice(i + 1, i + 4).some((y) => SPEECH_VERB.test(` ${y} `))) out.add(sp.id);
+      if (names.has(x) && w.slice(i + 1, i + 4).some((y) => SPEECH_VERB.test(` ${y} `))) out.add(id);
     });
   }
   return out;

@@ -178,15 +178,22 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   // that speak of the thing it asks about by name.
   const fits = (s: Scored) => suits(a, q, s.record);
   const top = ranked.find(fits);
-  const bm25Top = () =>
-    a.bm25.rank(q.terms, a.synonyms).find((id) => {
-      const r = a.entryById.get(id);
-      return r !== undefined && suits(a, q, r);
-    });
+  // The second ranker's first entry that suits, worked out only when the first ranker is unsure.
+  let bm25First: string | null | undefined;
+  const bm25Top = () => {
+    if (bm25First === undefined) {
+      bm25First = a.bm25.rank(q.terms, a.synonyms).find((id) => {
+        const r = a.entryById.get(id);
+        return r !== undefined && suits(a, q, r);
+      }) ?? null;
+    }
+    return bm25First;
+  };
   if (top && top.anchored) {
     const strong = top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing + EPSILON;
+    if (strong) return { result: answerFrom(a, q, top.record, ranked), strong };
     const agreed = top.coverage >= TUNING.agreedMinCoverage && top.missing <= TUNING.agreedMaxMissing + EPSILON && bm25Top() === top.record.entry.id;
-    if (strong || agreed) return { result: answerFrom(a, q, top.record, ranked), strong };
+    if (agreed) return { result: answerFrom(a, q, top.record, ranked), strong };
   }
   // Words the knowledge base has never seen ("roommate", "lowkey") weigh little, if the entry
   // matches enough of the question's own words and the other ranker agrees.

@@ -124,12 +124,21 @@ function splitWords(text: string): string[] {
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /^\d/.test(word) || QUESTION_WORDS.has(word)) return word;
-  const stemmed = porter(word);
-  // Porter cuts some words to a stub that meets other words: "toppings" → "top", "ages" → "ag".
-  // Those keep all but their plural ending.
-  if (stemmed.length <= 3 && word.length - stemmed.length >= 3) return word.replace(/s$/, '');
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = porter(word);
+    // Porter cuts some words to a stub that meets other words: "toppings" → "top", "ages" → "ag".
+    // Those keep all but their plural ending.
+    if (stemmed.length <= 3 && word.length - stemmed.length >= 3) stemmed = word.replace(/s$/, '');
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stems.set(word, stemmed);
+  }
   return stemmed;
 }
+
+/** Stems already worked out: the same few thousand words recur in every question and passage. */
+const stems = new Map<string, string>();
+const MAX_STEMS = 20_000;
 
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
