@@ -14,7 +14,7 @@ const knowledge = loadKnowledge();
 const engine = createEngine(knowledge);
 const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
-const askSets = files.length > 0 ? files : ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl'].map(data);
+const askSets = files.length > 0 ? files : ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl', 'ask-blind3.jsonl'].map(data);
 for (const file of askSets) {
   if (!existsSync(file)) {
     if (files.length > 0) console.log(`\n${file}: no such file`);
@@ -29,7 +29,8 @@ for (const file of askSets) {
   }
   const answerable = outcomes.filter((o) => o.c.expect);
   const faithful = outcomes.filter((o) => o.faithful).length;
-  console.log(`  in-scope top-1 ${pct(answerable.filter((o) => o.top1).length, answerable.length)}, top-3 ${pct(answerable.filter((o) => o.top3).length, answerable.length)}; citations verbatim in ${faithful}/${outcomes.length} replies`);
+  const wrong = answerable.filter((o) => o.answered && !o.top1).length;
+  console.log(`  in-scope top-1 ${pct(answerable.filter((o) => o.top1).length, answerable.length)}, top-3 ${pct(answerable.filter((o) => o.top3).length, answerable.length)}, answered wrong ${pct(wrong, answerable.length)}; citations verbatim in ${faithful}/${outcomes.length} replies`);
   for (const o of outcomes) {
     const wrong = o.c.expect ? !o.top1 : o.answered;
     if (wrong || verbose) console.log(`  ${wrong ? 'MISS' : 'ok  '} ${o.c.id} [${o.c.kind}] ${o.c.q} -> ${o.answered ? o.firstCitation : 'refused'}`);
