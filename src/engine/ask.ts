@@ -106,7 +106,22 @@ function answerFrom(a: Analysis, q: ParsedQuestion, record: EntryRecord, ranked:
     const p = a.knowledge.passageById.get(id);
     return p ? [citation(p)] : [];
   });
-  return { query: q.query, answered: true, answer: answerText(record, q), citations, suggestions: relatedTo(a, record, ranked), entryId: record.entry.id };
+  const answer: Answered = { query: q.query, answered: true, answer: answerText(record, q), citations, suggestions: relatedTo(a, record, ranked), entryId: record.entry.id };
+  return citations.length > 1 ? closestFirst(a, q, answer) : answer;
+}
+
+/**
+ * An entry's passages are curated best first for its own question; when this question's words
+ * stand clearly more in another of them ("can one visit fix everything" → "not the product of one
+ * visit"), that one is quoted first.
+ */
+function closestFirst(a: Analysis, q: ParsedQuestion, answer: Answered): Answered {
+  const scores = new Map(scorePassages(a, q.terms).map((p) => [p.passage.id, p.c.coverage]));
+  const [head, ...rest] = answer.citations;
+  if (!head) return answer;
+  const lead = scores.get(head.id) ?? 0;
+  const best = rest.reduce<Citation | null>((b, c) => ((scores.get(c.id) ?? 0) >= lead + TUNING.passageReorderLead && (!b || (scores.get(c.id) ?? 0) > (scores.get(b.id) ?? 0)) ? c : b), null);
+  return best ? { ...answer, citations: [best, ...answer.citations.filter((c) => c !== best)] } : answer;
 }
 
 const titleCase = (w: readonly string[]) => w.map((x) => (x === 'us' ? 'US' : x[0]!.toUpperCase() + x.slice(1))).join(' ');
@@ -177,7 +192,6 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   // Only entries that give the kind of answer asked for, about everyone the question names, and
   // that speak of the thing it asks about by name.
   const fits = (s: Scored) => suits(a, q, s.record);
-  const top = ranked.find(fits);
   // The second ranker's first entry that suits, worked out only when the first ranker is unsure.
   let bm25First: string | null | undefined;
   const bm25Top = () => {
@@ -189,6 +203,11 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
     }
     return bm25First;
   };
+  const suitable = ranked.filter(fits);
+  let top = suitable[0];
+  // Near-ties go to the entry BM25 puts first: the two rankers err differently.
+  const near = top ? suitable.filter((s) => top!.score - s.score <= TUNING.nearTie) : [];
+  if (near.length > 1) top = near.find((s) => s.record.entry.id === bm25Top()) ?? top;
   if (top && top.anchored) {
     const strong = top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing + EPSILON;
     if (strong) return { result: answerFrom(a, q, top.record, ranked), strong };

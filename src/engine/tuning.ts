@@ -11,6 +11,9 @@ export const TUNING = {
   /** How much a term from the rest of a long message counts, against one from the asking clause. */
   contextWeight: 0.25,
 
+  /** Entries within this score of the first are a near-tie, settled by BM25's order. */
+  nearTie: 0.05,
+
   /** The gate on its own: the top entry must cover this much of the question… */
   answerMinCoverage: 0.55,
   /** …and leave at most this much of its content unfound. */
@@ -31,6 +34,9 @@ export const TUNING = {
   passageMinCoverage: 0.75,
   /** …and this lead over the next passage. */
   passageMinLead: 0.1,
+
+  /** Another of an entry's passages is quoted first when it covers this much more of the question. */
+  passageReorderLead: 0.2,
 
   /** A refusal cites the related passage (with a note) when the best entry covers this much. */
   relatedMinCoverage: 0.5,
