@@ -165,12 +165,12 @@ const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added
 /** Pseudo-speakers for the two sides, for "what did China say …" and "what did Washington say …". */
 export const CHINA_SIDE = 'side:china';
 export const US_SIDE = 'side:us';
-const CHINA_SPOKE = /\b(China|Beijing|Chinese (side|counterparts|officials|government))( again)? (said|says|stressed|condemned|sees|gave|knocked|insisted|indicated|told)\b|\bcondemned by Beijing\b/;
+const CHINA_SPOKE = /\b(China|Beijing|Chinese (side|counterparts|officials|government))( again)? (said|says|stressed|condemned|sees|gave|knocked|insisted|indicated|told)\b|\bcondemned by Beijing\b|\bfrom (my |his )?Chinese counterparts\b/;
 const US_SPOKE = /\b(US|Washington|US state department|officials in Washington|the Americans)( again)? (said|says|stressed|view|indicated|told|released)\b|\b(US state department|officials in Washington)[^.]{0,40} said\b|\bstate department said\b/;
 
 /**
- * Speakers an answer reports words of: their own name just before a verb of speech ("Xi said",
- * "Blinken told reporters"). Role words do not count: "by China, the US state department said"
+ * Speakers an answer reports words of: their own name a few words before a verb of speech ("Xi
+ * said", "Biden and officials in Washington have said"). Role words do not count: "by China, the US state department said"
  * reports the department, not Xi.
  */
 const ownNames = new WeakMap<object, { id: string; names: Set<string> }[]>();
@@ -188,7 +188,7 @@ export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers'>, answer:
   if (US_SPOKE.test(answer)) out.add(US_SIDE);
   for (const { id, names } of speakers) {
     w.forEach((x, i) => {
-      if (names.has(x) && w.slice(i + 1, i + 4).some((y) => SPEECH_VERB.test(` ${y} `))) out.add(id);
+      if (names.has(x) && w.slice(i + 1, i + 7).some((y) => SPEECH_VERB.test(` ${y} `))) out.add(id);
     });
   }
   return out;

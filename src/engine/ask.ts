@@ -107,8 +107,11 @@ function answerFrom(a: Analysis, q: ParsedQuestion, record: EntryRecord, ranked:
     return p ? [citation(p)] : [];
   });
   const answer: Answered = { query: q.query, answered: true, answer: answerText(record, q), citations, suggestions: relatedTo(a, record, ranked), entryId: record.entry.id };
-  return citations.length > 1 ? closestFirst(a, q, answer) : answer;
+  return citations.length > 1 && REORDERABLE.has(q.kind) ? closestFirst(a, q, answer) : answer;
 }
+
+/** A who/where/when/how-many answer's fact stands in its first passage: only other kinds reorder. */
+const REORDERABLE = new Set<ParsedQuestion['kind']>(['open', 'yesno', 'reason', 'speech']);
 
 /**
  * An entry's passages are curated best first for its own question; when this question's words
@@ -138,7 +141,7 @@ function refusalNote(a: Analysis, q: ParsedQuestion, nearest: Citation | null): 
   let says: string;
   const named = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
   if (q.kind === 'speech' && q.voice && q.voice.length > 0 && (named || unknownVoice(a, q))) {
-    const who = named ? (a.knowledge.speakers.find((s) => s.id === named)?.name ?? titleCase(q.voice)) : titleCase(q.voice);
+    const who = named === CHINA_SIDE ? 'China' : named === US_SIDE ? 'the US' : named ? (a.knowledge.speakers.find((s) => s.id === named)?.name ?? titleCase(q.voice)) : titleCase(q.voice);
     says = `The article doesn't report what ${who} said${aboutWhat(q)}`;
   } else if (q.kind === 'speech') {
     says = `The article doesn't report that${aboutWhat(q) ? ` being said${aboutWhat(q)}` : ''}`;

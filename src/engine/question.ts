@@ -69,11 +69,11 @@ export function askingClause(text: string): { clause: string; rest: string } {
   if (second) parts[parts.length - 1] = `${parts.at(-1)} and ${second}`;
   let clause = sentence;
   for (let i = parts.length - 1; i >= 0; i--) {
-    const candidate = parts.slice(i).join(' ');
-    if (asks(parts[i]!) && (contentCount(candidate) >= 2 || i === 0)) {
-      clause = candidate;
-      break;
-    }
+    if (!asks(parts[i]!)) continue;
+    // "…, was it?": a question with no word of its own takes the part before as its subject.
+    const from = contentCount(parts.slice(i).join(' ')) >= 1 ? i : Math.max(0, i - 1);
+    clause = parts.slice(from).join(' ');
+    break;
   }
   const rest = text.replace(clause, ' ');
   return { clause: clause.trim(), rest };
@@ -94,9 +94,13 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
   return focus ? (termsOf(a, [focus])[0] ?? null) : null;
 }
 
+/** "does the article say …", "according to the article, …": the question is what follows. */
+const ABOUT_THE_ARTICLE = /^(?:(?:does|did|do|can|could) (?:the |this )?(?:article|bbc|report|story|piece|it) (?:say|mention|tell us|talk about|cover|explain|report)(?: anything about| that| if| whether| why| how| what| who| when| where)?|according to (?:the |this )?(?:article|bbc|report|story)),?\s+/i;
+
 export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const query = cleanQuestion(question);
-  const { clause: asking, rest } = askingClause(query);
+  const { clause: found, rest } = askingClause(query);
+  const asking = found.replace(ABOUT_THE_ARTICLE, (m) => (/\b(why|how|what|who|when|where)\b,?\s*$/i.test(m) ? `${/\b(why|how|what|who|when|where)\b/i.exec(m)?.[0]} ` : ''));
   const { first, second } = splitParts(asking);
   // The people named in the question, less its second part: "why did relations get so bad and
   // what did Blinken do about it" asks its first part about no one.

@@ -33,7 +33,7 @@ const GROUPS: string[][] = [
   ['schedule', 'scheduled', 'agenda', 'plan', 'planned', 'itinerary', 'original', 'originally'],
   ['announce', 'announced', 'notice', 'confirm', 'confirmed'],
   ['communication', 'communicate', 'contact', 'dialogue', 'channel', 'channels', 'hotline'],
-  ['worse', 'worsen', 'deteriorate', 'plummet', 'plummeted', 'sour', 'soured', 'decline', 'bad', 'badly', 'tension', 'tense'],
+  ['worse', 'worsen', 'deteriorate', 'plummet', 'plummeted', 'sour', 'soured', 'decline', 'bad', 'badly', 'tension', 'tense', 'tank', 'tanked', 'nosedive', 'crater', 'cratered'],
   ['defend', 'protect', 'defence', 'attack'],
   ['found', 'founder', 'founded', 'cofounder', 'founding'],
   ['attitude', 'view', 'stance', 'position', 'approach', 'outlook'],
