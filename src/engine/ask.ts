@@ -61,6 +61,8 @@ function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
   if (!q.voice || q.voice.length === 0) return undefined;
   const named = q.speakers.find((id) => a.speakerNames.find((s) => s.id === id)?.names.some((n) => n.every((x) => q.voice?.includes(x))));
   if (named) return named;
+  // "Chinese state media" is not China's government: a voice the article never reports stays unknown.
+  if (unknownVoice(a, q)) return undefined;
   if (q.voice.some((w) => CHINA_WORDS.has(w))) return CHINA_SIDE;
   if (q.voice.some((w) => US_WORDS.has(w))) return US_SIDE;
   return undefined;
@@ -160,6 +162,11 @@ function refusalNote(a: Analysis, q: ParsedQuestion, nearest: Citation | null): 
   return nearest ? `${says}; the nearest it comes is paragraph ${nearest.paragraph}, quoted below.` : `${says}.`;
 }
 
+/** What the bot can say about the report itself: its outlet and headline, which no paragraph cites. */
+function reportNote(a: Analysis): string {
+  return `This is the ${a.knowledge.outlet} report “${a.knowledge.title}”; its paragraphs don't say more about the report itself. Ask about what it says.`;
+}
+
 function refuse(a: Analysis, q: ParsedQuestion, ranked: readonly Scored[], nearest: Citation | null): Refused {
   return {
     query: q.query,
@@ -185,7 +192,8 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   const ranked = scoreEntries(a, q.terms, q.context);
   const refused = (nearest: Citation | null = nearestPassage(a, q, ranked)): Decision => ({ result: refuse(a, q, ranked, nearest), strong: false });
 
-  // Nothing in a 2023 report answers what the time is now.
+  // Nothing in a 2023 report answers what the time is now; its paragraphs don't say who wrote it.
+  if (q.kind === 'report') return { result: { ...refuse(a, q, ranked, null), note: reportNote(a) }, strong: false };
   if (KINDS[q.kind].accepts.length === 0) return refused(null);
   // "What did Wang Yi say?": the article names him but reports no words of his; "what did the
   // Kremlin say?": it reports no one of that name at all.

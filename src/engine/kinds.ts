@@ -7,7 +7,7 @@ import { isStopWord, words } from './text.ts';
 
 export type { AnswerKind };
 
-export type QuestionKind = 'person' | 'place' | 'time' | 'date' | 'duration' | 'quantity' | 'speech' | 'reason' | 'specifics' | 'yesno' | 'outside' | 'open';
+export type QuestionKind = 'person' | 'place' | 'time' | 'date' | 'duration' | 'quantity' | 'speech' | 'reason' | 'specifics' | 'yesno' | 'report' | 'outside' | 'open';
 
 interface KindRule {
   /** What the question asks for, for people reading this table. */
@@ -22,6 +22,7 @@ const ALL: readonly AnswerKind[] = ['person', 'place', 'time', 'duration', 'quan
 /** The table of question kinds, in the order `questionKind` tries them. */
 export const KINDS: Readonly<Record<QuestionKind, KindRule>> = {
   outside: { asks: 'the time now, or the bot’s own views: what a 2023 report cannot tell', accepts: [], example: "what's the time in Beijing now" },
+  report: { asks: 'something about the report itself (who wrote it, its headline), which its paragraphs do not say', accepts: [], example: 'who wrote this article' },
   date: { asks: 'a calendar date', accepts: ['date'], example: 'on what date in June did they meet' },
   speech: { asks: 'the words or views of someone', accepts: ['speech'], example: 'what did Xi say about progress' },
   specifics: { asks: 'the particular things by name', accepts: ['list'], example: 'which specific issues did they agree on' },
@@ -39,7 +40,7 @@ const AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'w
 const SPEECH_VERBS = new Set([
   'say', 'said', 'says', 'saying', 'tell', 'told', 'tells', 'think', 'thinks', 'thought', 'comment', 'comments', 'commented', 'remark', 'remarks',
   'react', 'reacted', 'reaction', 'reactions', 'respond', 'responded', 'response', 'claim', 'claimed', 'statement',
-  'speak', 'spoke', 'talk', 'talked', 'discuss', 'opinion', 'opinions', 'feel', 'feels', 'felt', 'reply', 'replied', 'quote', 'quoted', 'words', 'view', 'views',
+  'speak', 'spoke', 'talk', 'talked', 'discuss', 'cover', 'covered', 'report', 'reported', 'opinion', 'opinions', 'feel', 'feels', 'felt', 'reply', 'replied', 'quote', 'quoted', 'words', 'view', 'views',
 ]);
 const SPEECH_NOUNS = new Set(['reaction', 'reactions', 'response', 'statement', 'opinion', 'opinions', 'comments', 'remarks', 'words', 'view', 'views', 'quote']);
 /** "does the article say …" asks what the article says, not what someone said. */
@@ -73,6 +74,8 @@ const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big'
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SPECIFIC_MARKERS = /\b(which|what) (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bexactly which\b/;
 /** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
+/** "who wrote this article", "what's the headline": about the report itself, not what it says. */
+const ABOUT_THE_REPORT = / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) /;
 const OUTSIDE_THE_ARTICLE = /\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you)\b/;
 const CLOCK = /\b(what time is it|what's the time|whats the time|what is the time|time is it|current time|the time (now|right now|today|in)|time right now|today'?s date|what day is (it|today)|what's the date|what is the date today|date today|weather (today|now|like))\b/;
 
@@ -81,6 +84,7 @@ export function questionKind(question: string): QuestionKind {
   const w = words(question);
   const text = ` ${w.join(' ')} `;
   if (CLOCK.test(question.toLowerCase()) || CLOCK.test(text) || OUTSIDE_THE_ARTICLE.test(text)) return 'outside';
+  if (ABOUT_THE_REPORT.test(text)) return 'report';
   const first = w[0] ?? '';
   const how = w.indexOf('how');
   // The question words that say exactly what is wanted come first: "who said …" wants a person.
@@ -115,17 +119,20 @@ export function asksForSpeech(w: readonly string[]): boolean {
   // A noun ("reaction", "response", "view") asks for speech wherever it stands: "north korea's reaction".
   if (SPEECH_NOUNS.has(w[v]!)) return true;
   // A verb: its subject comes right after an auxiliary that opens the clause ("what did X say",
-  // "did X say", "how did X react"), within a few words.
+  // "did X say", "how did X react"), within a few words; not a passive ("was fentanyl covered").
   const aux = w.findIndex((x) => AUXILIARIES.has(x));
+  if (aux >= 0 && BE.has(w[aux]!) && /ed$|^(said|told|spoken|thought)$/.test(w[v]!)) return false;
   return aux >= 0 && aux <= 2 && v > aux && v - aux <= 5;
 }
 
 /** The index of the speech verb or noun in a question's words, or -1. */
 export function speechVerbAt(w: readonly string[]): number {
-  // "talk" and "discuss" ask for words only in "what did X talk about": "will they talk again" does not.
-  return w.findIndex((word) => SPEECH_VERBS.has(word) && (!TOPIC_VERBS.has(word) || w[0] === 'what'));
+  // "talk", "discuss", "cover" ask for words only in "what did X talk about", "how did X cover it":
+  // "will they talk again" does not.
+  return w.findIndex((word) => SPEECH_VERBS.has(word) && (!TOPIC_VERBS.has(word) || w[0] === 'what' || w[0] === 'how'));
 }
-const TOPIC_VERBS = new Set(['talk', 'talked', 'discuss']);
+const TOPIC_VERBS = new Set(['talk', 'talked', 'discuss', 'cover', 'covered', 'report', 'reported']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 
 /** Past tenses and participles end a noun phrase: "which fighter jet [shot] it down". */
 const IRREGULAR_PAST = new Set(['shot', 'saw', 'met', 'went', 'came', 'took', 'gave', 'said', 'told', 'held', 'led', 'brought', 'thought', 'spent', 'sent', 'left', 'won', 'lost', 'hit', 'flew', 'ran', 'wrote', 'sat', 'spoke', 'stood', 'knew', 'got', 'found', 'built', 'put', 'set', 'paid', 'kept', 'began', 'rose', 'fell']);

@@ -97,6 +97,7 @@ export function words(text: string): string[] {
 const PHRASES: ReadonlyMap<string, string> = new Map(Object.entries({
   'white house': 'washington', 'united states': 'us', 'united us': 'us', 'come up': 'discussed', 'came up': 'discussed',
   'bring up': 'raise', 'brought up': 'raise', 'first place': '', 'or not': '', 'or what': '', 'in ages': 'years',
+  'big deal': 'significant',
 }));
 
 function splitWords(text: string): string[] {

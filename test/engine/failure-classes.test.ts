@@ -43,6 +43,10 @@ describe('answers on wording nobody tuned for', () => {
     const speech = engine.ask('what did xi say about fentanyl');
     expect(speech.answered).toBe(false);
     expect(speech.answered ? '' : speech.note).toMatch(/doesn't report what Xi Jinping said about fentanyl/);
+    // About the report itself: its paragraphs cannot say, but the bot says what it is.
+    const report = engine.ask('who published this story?');
+    expect(report.answered).toBe(false);
+    expect(report.answered ? '' : report.note).toMatch(/BBC report “US and China pledge/);
     // Not "Yes." to a question that did not ask yes or no.
     const open = engine.ask('what happened regarding north korea');
     expect(open.answered && open.answer).not.toMatch(/^(Yes|No)\b/);
