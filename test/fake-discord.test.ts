@@ -417,6 +417,38 @@ describe('fake Discord REST surface', () => {
     expect(fake.specIssues).toEqual([]);
   });
 
+  it('delivers message context-menu commands with their target, and user-installed interactions', async () => {
+    const { fake, client } = await startLoggedIn();
+    const seen: unknown[] = [];
+    onInteraction(client, async (interaction) => {
+      if (interaction.isMessageContextMenuCommand()) {
+        const target = interaction.targetMessage;
+        seen.push(['message', interaction.commandName, interaction.targetId, target.content, interaction.inGuild(), interaction.context]);
+        await interaction.reply({ content: 'checked', flags: MessageFlags.Ephemeral });
+      } else if (interaction.isChatInputCommand()) {
+        seen.push(['user-install', interaction.inGuild(), interaction.context, interaction.authorizingIntegrationOwners.userId]);
+        await interaction.reply({ content: 'hi' });
+      }
+    });
+
+    const inGuild = fake.build.messageCommand({ name: 'Check against the article', content: 'Blinken met Xi for an hour' });
+    await fake.waitForCallback(fake.dispatchInteraction(inGuild), 3000);
+    const inDm = fake.build.messageCommand({ name: 'Check against the article', content: 'in a DM', guildId: null, install: 'user' });
+    await fake.waitForCallback(fake.dispatchInteraction(inDm), 3000);
+    const userInstalled = fake.build.chatInput({ name: 'ask', guildId: null, install: 'user' });
+    await fake.waitForCallback(fake.dispatchInteraction(userInstalled), 3000);
+
+    expect(seen).toEqual([
+      ['message', 'Check against the article', inGuild.data.target_id, 'Blinken met Xi for an hour', true, 0],
+      ['message', 'Check against the article', inDm.data.target_id, 'in a DM', false, 2],
+      ['user-install', false, 2, fake.user.id],
+    ]);
+    // Replies to a context-menu command are stored as Discord stores them (type 23).
+    expect(fake.originalMessage(inGuild.id)?.type).toBe(23);
+    expect(handlerErrors).toEqual([]);
+    expect(fake.specIssues).toEqual([]);
+  });
+
   it('checks bodies against the Discord OpenAPI spec and can reject violations like Discord', async () => {
     const { fake, client } = await startLoggedIn({ rejectSpecViolations: true });
     onInteraction(client, async (interaction) => {

@@ -20,7 +20,7 @@ import {
 
 export type * from './state.ts';
 export type { GatewayConnectionRecord, ConnectionScope } from './gateway.ts';
-export type { PayloadBuilders, ChatInputInput, AutocompleteInput, ComponentInput, SelectInput, OptionsInput, InteractionWhere } from './payloads.ts';
+export type { PayloadBuilders, ChatInputInput, MessageCommandInput, AutocompleteInput, ComponentInput, SelectInput, OptionsInput, InteractionWhere } from './payloads.ts';
 export { snowflake, withoutNewerFields } from './payloads.ts';
 
 export interface FakeDiscordOptions {

@@ -18,6 +18,7 @@ import {
   type APIInteraction,
   type APIInteractionGuildMember,
   type APIMessage,
+  type APIMessageApplicationCommandInteraction,
   type APIMessageComponentButtonInteraction,
   type APIMessageComponentSelectMenuInteraction,
   type APIUser,
@@ -66,8 +67,14 @@ export interface PayloadContext {
 }
 
 export interface InteractionWhere {
-  /** `null` makes a DM interaction (`user` instead of `member`, context 1). */
+  /** `null` makes a DM interaction (`user` instead of `member`, context 1; 2 when user-installed). */
   guildId?: string | null;
+  /**
+   * How the app was installed for this interaction: `guild` (the default, owner key "0") or `user`
+   * (installed to the member's account, owner key "1"). A user install outside a guild is a
+   * private channel (context 2): a DM or group DM between users, where the bot is not a member.
+   */
+  install?: 'guild' | 'user';
   channelId?: string;
   user?: Partial<APIUser>;
   locale?: Locale | `${Locale}`;
@@ -114,14 +121,16 @@ function baseInteraction(ctx: PayloadContext, where: InteractionWhere) {
     entitlements: [],
     attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
   };
+  const userInstall = where.install === 'user';
   if (guildId === null) {
     return {
       ...common,
       user,
       channel: { id: channelId, type: ChannelType.DM, flags: 0, last_message_id: null, recipients: [user] },
-      // A guild-installed app in a DM with the bot: the guild owner key is "0".
-      authorizing_integration_owners: { '0': '0' },
-      context: InteractionContextType.BotDM,
+      // A guild-installed app in a DM with the bot: the guild owner key is "0". A user-installed
+      // app anywhere: the user owner key "1" is the member who installed it.
+      authorizing_integration_owners: userInstall ? { '1': user.id } : { '0': '0' },
+      context: userInstall ? InteractionContextType.PrivateChannel : InteractionContextType.BotDM,
     };
   }
   const member: APIInteractionGuildMember = {
@@ -159,7 +168,7 @@ function baseInteraction(ctx: PayloadContext, where: InteractionWhere) {
       rate_limit_per_user: 0,
       permissions: where.memberPermissions ?? MEMBER_PERMISSIONS,
     },
-    authorizing_integration_owners: { '0': guildId },
+    authorizing_integration_owners: userInstall ? { '1': user.id } : { '0': guildId },
     context: InteractionContextType.Guild,
   };
 }
@@ -167,6 +176,15 @@ function baseInteraction(ctx: PayloadContext, where: InteractionWhere) {
 export interface ChatInputInput extends InteractionWhere {
   name: string;
   options?: OptionsInput;
+  commandId?: string;
+}
+
+export interface MessageCommandInput extends InteractionWhere {
+  /** The command's name as registered, e.g. "Check against the article". */
+  name: string;
+  /** The message right-clicked; by default a member's message with this content. */
+  target?: Partial<APIMessage>;
+  content?: string;
   commandId?: string;
 }
 
@@ -244,6 +262,30 @@ export function createBuilders(ctx: PayloadContext) {
           ...(input.guildId !== null ? { guild_id: input.guildId ?? ctx.guildId } : {}),
         },
       } as APIChatInputApplicationCommandInteraction;
+    },
+
+    /** A message context-menu command (type 3): the target message arrives in `resolved.messages`. */
+    messageCommand(input: MessageCommandInput): APIMessageApplicationCommandInteraction {
+      const base = baseInteraction(ctx, input);
+      const author = userObject(snowflake(), 'someone');
+      const target = messageObject(
+        { ...ctx, channelId: base.channel_id },
+        { author, application_id: undefined, webhook_id: undefined, content: input.content ?? '', ...input.target },
+      );
+      delete target.application_id;
+      delete target.webhook_id;
+      return {
+        ...base,
+        type: InteractionType.ApplicationCommand,
+        data: {
+          id: input.commandId ?? snowflake(),
+          name: input.name,
+          type: ApplicationCommandType.Message,
+          target_id: target.id,
+          resolved: { messages: { [target.id]: target } },
+          ...(input.guildId !== null ? { guild_id: input.guildId ?? ctx.guildId } : {}),
+        },
+      } as APIMessageApplicationCommandInteraction;
     },
 
     autocomplete(input: AutocompleteInput): APIApplicationCommandAutocompleteInteraction {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InteractionType, MessageFlags, MessageType, type APIMessage } from 'discord-api-types/v10';
+import { ApplicationCommandType, InteractionType, MessageFlags, MessageType, type APIMessage } from 'discord-api-types/v10';
 import { messageObject, snowflake } from './payloads.ts';
 import type { SpecSchemaName } from './spec.ts';
 import type { FakeState, InteractionRecord, RecordedFile, RecordedRequest, RouteName } from './state.ts';
@@ -181,7 +181,8 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
     return messageObject(
       { applicationId: world.applicationId, botUser: world.botUser, channelId: payload.channel?.id ?? payload.channel_id ?? '0' },
       {
-        type: isCommand ? MessageType.ChatInputCommand : MessageType.Default,
+        // A reply to a message context-menu command is type 23, to a slash command 20.
+        type: !isCommand ? MessageType.Default : payload.data.type === ApplicationCommandType.Message ? MessageType.ContextMenuCommand : MessageType.ChatInputCommand,
         ...(payload.guild_id ? { guild_id: payload.guild_id } : {}),
         ...(user
           ? {
