@@ -30,6 +30,10 @@ export interface Config {
   port: number | undefined;
   /** DISCORD_SHARDS: the gateway shard count, or `auto` for the count Discord recommends. */
   shards: 'auto' | number;
+  /** Reload the knowledge when a file in its directory changes (SIGHUP always reloads). */
+  knowledgeWatch: boolean;
+  /** Keys the hash that stands for a member in the logs; undefined: a random key per process. */
+  memberHashSecret: string | undefined;
 }
 
 /** A bad or missing setting: the message names the variable and what it expects. */
@@ -60,6 +64,8 @@ const EnvSchema = z.object({
   DISCORD_SHARDS: optional(
     z.string().regex(/^(auto|[1-9]\d{0,4})$/i, '"auto" (the count Discord recommends) or a whole number of shards, 1 or more').transform((v) => (/^auto$/i.test(v) ? ('auto' as const) : Number(v))),
   ),
+  KNOWLEDGE_WATCH: optional(z.enum(['0', '1', 'true', 'false'], { error: '1 (watch the knowledge files and reload on change) or 0' })),
+  MEMBER_HASH_SECRET: optional(z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 32)')),
 });
 
 /** Reads `.env` (when there is one) into process.env without overriding what is already set. */
@@ -77,7 +83,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       const name = String(issue.path[0]);
       // Echo what was given, except the token, or a token pasted into the wrong variable.
       const value = String(env[name]).trim();
-      const secret = name === 'DISCORD_TOKEN' || TOKEN_SHAPE.test(value);
+      const secret = name === 'DISCORD_TOKEN' || name === 'MEMBER_HASH_SECRET' || TOKEN_SHAPE.test(value);
       const given = secret ? '' : ` (got "${value.slice(0, 60)}")`;
       return `${name} must be ${issue.message}${given}`;
     });
@@ -110,6 +116,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase(),
     port: e.PORT ?? (mode === 'http' ? DEFAULT_PORT : undefined),
     shards: e.DISCORD_SHARDS ?? 'auto',
+    knowledgeWatch: e.KNOWLEDGE_WATCH === '1' || e.KNOWLEDGE_WATCH === 'true',
+    memberHashSecret: e.MEMBER_HASH_SECRET,
   };
 }
 

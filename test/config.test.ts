@@ -16,6 +16,8 @@ describe('parseConfig', () => {
       publicKey: undefined,
       port: undefined,
       shards: 'auto',
+      knowledgeWatch: false,
+      memberHashSecret: undefined,
     });
   });
 
@@ -36,9 +38,17 @@ describe('parseConfig', () => {
     [{ DISCORD_API_URL: 'discord.com' }, /DISCORD_API_URL must be an http\(s\) URL/],
     [{ DISCORD_API_URL: 'https://discord.com/api/v10' }, /DISCORD_API_URL must be the API base URL without the version/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
+    [{ KNOWLEDGE_WATCH: 'yes' }, /KNOWLEDGE_WATCH must be 1 \(watch the knowledge files and reload on change\) or 0/],
+    [{ MEMBER_HASH_SECRET: 'short' }, /MEMBER_HASH_SECRET must be at least 16 characters/],
   ])('stops on a bad value, naming the variable and what it expects: %j', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('reads the curation settings: KNOWLEDGE_WATCH=1 and a member hash secret (never echoed)', () => {
+    expect(parseConfig({ KNOWLEDGE_WATCH: '1', MEMBER_HASH_SECRET: 'a-long-enough-secret' })).toMatchObject({ knowledgeWatch: true, memberHashSecret: 'a-long-enough-secret' });
+    expect(parseConfig({ KNOWLEDGE_WATCH: '0' }).knowledgeWatch).toBe(false);
+    expect(() => parseConfig({ MEMBER_HASH_SECRET: 'tiny-secret' })).toThrow(/^(?!.*tiny-secret)/s);
   });
 
   it('never echoes a malformed token', () => {
