@@ -41,3 +41,23 @@ export function suggestionRow(suggestions: readonly Suggestion[], max = 3): Butt
   }
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
+
+/** What an answer was made from, for its Helpful / Not helpful buttons. */
+export interface Answered {
+  source: 'entry' | 'passage';
+  id: string;
+}
+
+/** Helpful / Not helpful under an answer; the ids say what was answered, so any process can count a press. */
+export function feedbackButtons(answered: Answered): APIButtonComponentWithCustomId[] {
+  return [
+    button({ kind: 'feedback', helpful: true, ...answered }, 'Helpful'),
+    button({ kind: 'feedback', helpful: false, ...answered }, 'Not helpful'),
+  ].filter((b): b is APIButtonComponentWithCustomId => b !== null);
+}
+
+/** An answer's button rows: its feedback buttons (and any extra buttons) first, then the suggestions. */
+export function answerRows(answered: Answered | null, suggestions: readonly Suggestion[], extra: APIButtonComponentWithCustomId[] = []): ButtonRow[] {
+  const first = [...(answered ? feedbackButtons(answered) : []), ...extra];
+  return [...(first.length > 0 ? [{ type: ComponentType.ActionRow as const, components: first }] : []), ...suggestionRow(suggestions)];
+}

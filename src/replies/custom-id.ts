@@ -3,13 +3,17 @@
 //   topic:<topic id>                        show a topic
 //   quote:<speaker id>                      show a speaker's quotes (a new reply)
 //   quote:<speaker id>:<page>[:<about>]     a page of them (edits the message in place)
+//   fb:<y|n>:<e|p>:<id>                     Helpful / Not helpful on an answer from a Q&A entry (e) or a passage (p)
+//   post                                    post an ephemeral answer for everyone (its message carries the answer)
 // Decoding checks the shape only; handlers check the ids against the knowledge base.
 import { LIMITS } from './limits.ts';
 
 export type ButtonAction =
   | { kind: 'ask'; entryId: string }
   | { kind: 'topic'; topicId: string }
-  | { kind: 'quote'; speakerId: string; page?: number; about?: string };
+  | { kind: 'quote'; speakerId: string; page?: number; about?: string }
+  | { kind: 'feedback'; helpful: boolean; source: 'entry' | 'passage'; id: string }
+  | { kind: 'post' };
 
 /** The knowledge base's id format (src/knowledge/schema.ts). */
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -30,12 +34,18 @@ export function encodeCustomId(action: ButtonAction): string | null {
       const id = `${base}:${about}`;
       return id.length <= LIMITS.customId ? id : null;
     }
+    case 'feedback':
+      return `fb:${action.helpful ? 'y' : 'n'}:${action.source === 'entry' ? 'e' : 'p'}:${action.id}`;
+    case 'post':
+      return 'post';
   }
 }
 
 /** The action a custom id stands for, or null when it is not one this bot made. */
 export function decodeCustomId(customId: string): ButtonAction | null {
   if (customId.length === 0 || customId.length > LIMITS.customId) return null;
+  if (customId === 'post') return { kind: 'post' };
+  if (customId.startsWith('fb:')) return decodeFeedback(customId);
   const [kind, id, page, ...rest] = customId.split(':');
   if (id === undefined || !ID.test(id)) return null;
   if (kind === 'ask' && page === undefined) return { kind: 'ask', entryId: id };
@@ -45,4 +55,12 @@ export function decodeCustomId(customId: string): ButtonAction | null {
   if (!PAGE.test(page)) return null;
   const about = rest.join(':').trim();
   return about ? { kind: 'quote', speakerId: id, page: Number(page), about } : { kind: 'quote', speakerId: id, page: Number(page) };
+}
+
+const FEEDBACK = /^fb:([yn]):([ep]):([a-z0-9][a-z0-9-]{0,39})$/;
+
+function decodeFeedback(customId: string): ButtonAction | null {
+  const m = FEEDBACK.exec(customId);
+  if (!m) return null;
+  return { kind: 'feedback', helpful: m[1] === 'y', source: m[2] === 'e' ? 'entry' : 'passage', id: m[3]! };
 }

@@ -28,3 +28,11 @@ export function invalidOptions(): Reply {
 export function restarting(): Reply {
   return ephemeral({ content: 'The bot is restarting — please try again in a few seconds.' });
 }
+
+export function feedbackThanks(helpful: boolean): Reply {
+  return ephemeral({
+    content: helpful
+      ? 'Thanks — noted that this answer helped.'
+      : 'Thanks — noted that this answer didn’t help. The people who curate the answers read these.',
+  });
+}

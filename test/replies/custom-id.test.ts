@@ -8,6 +8,9 @@ describe('button custom ids', () => {
     { kind: 'quote', speakerId: 'blinken' },
     { kind: 'quote', speakerId: 'blinken', page: 0 },
     { kind: 'quote', speakerId: 'wang-yi', page: 12, about: 'taiwan: independence' },
+    { kind: 'feedback', helpful: true, source: 'entry', id: 'meeting-length' },
+    { kind: 'feedback', helpful: false, source: 'passage', id: 'p14' },
+    { kind: 'post' },
   ];
 
   it.each(actions)('round-trips %j', (action) => {
@@ -19,6 +22,7 @@ describe('button custom ids', () => {
   it('uses the documented shapes', () => {
     expect(encodeCustomId({ kind: 'ask', entryId: 'meeting-length' })).toBe('ask:meeting-length');
     expect(encodeCustomId({ kind: 'quote', speakerId: 'xi', page: 2, about: 'taiwan' })).toBe('quote:xi:2:taiwan');
+    expect(encodeCustomId({ kind: 'feedback', helpful: false, source: 'entry', id: 'meeting-length' })).toBe('fb:n:e:meeting-length');
   });
 
   it('refuses an id over 100 characters instead of cutting it into one that means something else', () => {
@@ -43,6 +47,12 @@ describe('button custom ids', () => {
     'delete:everything',
     `ask:${'a'.repeat(41)}`,
     `quote:blinken:1:${'x'.repeat(100)}`,
+    'fb:y:e:',
+    'fb:maybe:e:meeting-length',
+    'fb:y:x:meeting-length',
+    'fb:y:e:Meeting',
+    'fb:y:e:meeting-length:extra',
+    'post:now',
   ])('rejects the tampered id %j', (id) => {
     expect(decodeCustomId(id)).toBeNull();
   });
