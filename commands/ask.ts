@@ -3,7 +3,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import type { AskResult } from '#src/engine/types.ts';
 import type { CommandDefinition } from '#src/interactions/arguments.ts';
 import { answered, HIDE_OPTION, stale, unanswered, type HandlerResult } from '#src/interactions/command.ts';
-import { suggestionRow } from '#src/replies/buttons.ts';
+import { answerRows, suggestionRow } from '#src/replies/buttons.ts';
 import { citedEmbed } from '#src/replies/cited-embed.ts';
 import { escapeAndFit, escapeText } from '#src/replies/escape.ts';
 import { LIMITS } from '#src/replies/limits.ts';
@@ -11,6 +11,7 @@ import { staleButton } from '#src/replies/notices.ts';
 import { ephemeral } from '#src/replies/safe-reply.ts';
 import { withoutMentions } from '#src/text/input.ts';
 import { fromEngine, type BotCommand, type CommandContext } from './context.ts';
+import { answeredFrom, onFeedback } from './feedback.ts';
 
 export const QUESTION_MAX_LENGTH = 300;
 
@@ -31,11 +32,14 @@ const data = {
   ],
 } as const satisfies CommandDefinition;
 
-/** The reply for an engine answer: the cited embed, or an ephemeral "the article doesn't say". */
+/**
+ * The reply for an engine answer: the cited embed with Helpful / Not helpful and related
+ * questions, or an ephemeral "the article doesn't say" with things to try instead.
+ */
 export function answerReply(ctx: CommandContext, result: AskResult, question: string): HandlerResult {
   if (result.answered) {
     const embed = citedEmbed({ title: question, description: result.answer, citations: result.citations, source: ctx.source });
-    return answered({ embeds: [embed], components: suggestionRow(result.suggestions) });
+    return answered({ embeds: [embed], components: answerRows(answeredFrom(result), result.suggestions) });
   }
   const suggestions = result.suggestions;
   if (result.note) {
@@ -65,6 +69,7 @@ const ask = {
       if (!result) return stale(staleButton());
       return answerReply(ctx, result, result.query);
     },
+    feedback: onFeedback,
   },
 } satisfies BotCommand<typeof data>;
 export default ask;

@@ -1,23 +1,46 @@
 // What every command handler gets: the engine, the article it answers from, and who asked. The
 // router is generic over this; the commands and their entry points (src/main.ts) share it here.
 import { EngineInputError, type Engine } from '#src/engine/types.ts';
-import { unanswered, type CommandModule, type CommandDefinition, type HandlerResult } from '#src/interactions/command.ts';
+import { unanswered, type CommandModule, type CommandDefinition, type HandlerResult, type MessageCommandModule } from '#src/interactions/command.ts';
+import type { Facts, PressedMessage } from '#src/interactions/incoming.ts';
 import type { SourceInfo } from '#src/replies/cited-embed.ts';
 import { ephemeral } from '#src/replies/safe-reply.ts';
 
 export interface CommandContext {
   engine: Engine;
   source: SourceInfo;
+  /** The article's passage ids, for checking ids that come back in buttons (absent: only their form is checked). */
+  passageIds?: ReadonlySet<string>;
   userId: string;
   guildId: string | null;
+  /** For a button: the message it is on, when the transport passed it along. */
+  message?: PressedMessage;
 }
 
 /** A command of this bot; `D` is its definition (`typeof data`). */
 export type BotCommand<D extends CommandDefinition = CommandDefinition> = CommandModule<CommandContext, D>;
+export type BotMessageCommand = MessageCommandModule<CommandContext>;
 
-/** The context for one interaction, given the bot's engine and source. */
-export function contextFor(shared: Pick<CommandContext, 'engine' | 'source'>): (who: { userId: string; guildId: string | null }) => CommandContext {
-  return (who) => ({ engine: shared.engine, source: shared.source, userId: who.userId, guildId: who.guildId });
+/** What the bot answers from: one engine and its article (src/live/served.ts; swapped whole on a reload). */
+export type Shared = Pick<CommandContext, 'engine' | 'source' | 'passageIds'>;
+
+/**
+ * The context for one interaction. `shared` is read once, when the interaction arrives, so an
+ * interaction in flight during a knowledge reload finishes on the engine it started with.
+ */
+export function contextFor(shared: Shared | (() => Shared)): (facts: Facts) => CommandContext {
+  const current = typeof shared === 'function' ? shared : () => shared;
+  return (facts) => {
+    const { engine, source, passageIds } = current();
+    return {
+      engine,
+      source,
+      userId: facts.userId,
+      guildId: facts.guildId,
+      ...(passageIds ? { passageIds } : {}),
+      ...(facts.message ? { message: facts.message } : {}),
+    };
+  };
 }
 
 /**

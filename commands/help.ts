@@ -8,6 +8,7 @@ import { escapeText } from '#src/replies/escape.ts';
 import { truncate } from '#src/replies/limits.ts';
 import { ephemeral } from '#src/replies/safe-reply.ts';
 import ask from './ask.ts';
+import { CHECK_COMMAND_NAME } from './check.ts';
 import type { BotCommand, CommandContext } from './context.ts';
 import quote from './quote.ts';
 import topic from './topic.ts';
@@ -23,6 +24,7 @@ const USAGE = [
   `\`/quote speaker:<name> [about:<text>] [hide]\` — ${quote.data.description}`,
   `\`/topic name:<text> [hide]\` — ${topic.data.description}`,
   '`/help` — this message',
+  `**${CHECK_COMMAND_NAME}** (right-click or long-press a message → Apps) — what the article says on a claim made in chat`,
   '`hide:true` shows the answer to you alone.',
 ].join('\n');
 

@@ -3,16 +3,18 @@
 // Start-up problems end the process with one line on stderr. Each door's modules (discord.js,
 // prom-client, node:http) are imported only when that door opens, so the console starts fast.
 import { contextFor } from '../commands/context.ts';
-import { commands } from '../commands/index.ts';
+import { commands, messageCommands } from '../commands/index.ts';
 import { ConfigError, loadDotenvFile, parseConfig, type Config } from './config.ts';
-import { createEngine } from './engine/index.ts';
 import { Cooldown } from './interactions/cooldown.ts';
+import { memberHasher } from './interactions/member-hash.ts';
 import { createRouter } from './interactions/router.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.ts';
 import type { Knowledge } from './knowledge/types.ts';
 import { fail } from './lifecycle/fail.ts';
 import { installProcessGuards } from './lifecycle/process-guards.ts';
 import { drainAndStop } from './lifecycle/shutdown.ts';
+import { startLiveReload } from './live/live-reload.ts';
+import { serve, ServedHolder } from './live/served.ts';
 import { createLogger } from './logger.ts';
 import type { Readiness } from './ops/health.ts';
 import type { Metrics } from './ops/metrics.ts';
@@ -40,22 +42,27 @@ try {
   if (error instanceof KnowledgeError) fail(`Cannot start: the knowledge files have problems.\n${error.message}`);
   throw error;
 }
-const engine = createEngine(knowledge);
-const context = contextFor({ engine, source: { title: knowledge.title, outlet: knowledge.outlet, event: knowledge.event } });
+// The engine in service; SIGHUP (and KNOWLEDGE_WATCH=1) swap in a new one between interactions.
+const served = new ServedHolder(serve(knowledge));
+const stopReloading = startLiveReload({ dir: config.knowledgeDir, holder: served, logger, watch: config.knowledgeWatch });
+const context = contextFor(() => served.current);
 let readiness: Readiness | null = null;
 let metrics: Metrics | null = null;
 if (!onConsole) {
   const [health, prometheus] = await Promise.all([import('./ops/health.ts'), import('./ops/metrics.ts')]);
   readiness = new health.Readiness();
   // Command and button names: the only values the metrics may use as a command label.
-  metrics = prometheus.createMetrics({ commandNames: [...commands.map((c) => c.data.name), ...commands.flatMap((c) => Object.keys(c.buttons ?? {}))] });
+  const all = [...commands, ...messageCommands];
+  metrics = prometheus.createMetrics({ commandNames: [...all.map((c) => c.data.name), ...all.flatMap((c) => Object.keys(c.buttons ?? {}))] });
 }
 const router = createRouter({
   commands,
+  messageCommands,
   context,
   logger,
   // Per process: behind a load balancer each replica keeps its own count (README: Scale out).
   cooldown: onConsole ? null : new Cooldown(5, 10_000),
+  hashMember: memberHasher(config.memberHashSecret),
   ...(metrics ? { onHandled: metrics.interactionHandled } : {}),
 });
 
@@ -70,6 +77,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   logger.info({ signal }, 'shutting down');
   let code = 0;
   try {
+    stopReloading();
     await drainAndStop({ inFlight: router.inFlight, stop: () => stop(), logger });
   } catch (error) {
     logger.error({ err: error }, 'shutdown failed');

@@ -88,13 +88,13 @@ describe('runConsole', () => {
     const output = new PassThrough();
     let text = '';
     output.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    input.end(['/ask how long did they meet?', '1', '9', '/quote nobody', '/ask', 'quit', '/help'].join('\n'));
+    input.end(['/ask how long did they meet?', '3', '9', '/quote nobody', '/ask', 'quit', '/help'].join('\n'));
     await runConsole({ router, commands, input, output });
     expect(text).toContain('┌ how long did they meet?');
     expect(text).toContain('│ ¶ 5');
-    expect(text).toContain('  [1] On which day did they meet?');
+    expect(text).toContain('  [1] Helpful\n  [2] Not helpful\n  [3] On which day did they meet?');
     expect(text).toContain('(pressed “On which day did they meet?”)');
-    expect(text).toContain('There is no button 9: pick 1 to 2.');
+    expect(text).toContain('There is no button 9: pick 1 to 4.');
     expect(text).toContain('The article names nobody called “nobody”.');
     expect(text).toContain('Suggestions:\n  • How long did the meeting last?');
     // `quit` ends the session: /help after it never runs.

@@ -2,10 +2,11 @@
 // transport-neutral: plain values in, plain reply data out. The router is generic over the
 // context handlers get (commands/context.ts defines the bot's: the engine and the source), so
 // this layer knows nothing of the engine.
-import { ApplicationCommandOptionType, type APIApplicationCommandBooleanOption } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommandBooleanOption } from 'discord-api-types/v10';
 import type { ButtonAction } from '../replies/custom-id.ts';
 import type { Reply, ReplyChoice } from '../replies/types.ts';
 import type { ArgumentsOf, AutocompleteName, CommandDefinition } from './arguments.ts';
+import type { TargetMessage } from './incoming.ts';
 
 export type { ArgumentsOf, CommandDefinition, CommandOptions, OptionValue } from './arguments.ts';
 
@@ -17,10 +18,25 @@ export const HIDE_OPTION = {
   required: false,
 } as const satisfies APIApplicationCommandBooleanOption;
 
+/** A Helpful / Not helpful press, as logged for the curators' report (src/report/log-events.ts). */
+export interface FeedbackEvent {
+  helpful: boolean;
+  source: 'entry' | 'passage';
+  id: string;
+  /** The question of the answer pressed on (its embed title), when the transport passed the message. */
+  question?: string;
+  message?: string;
+}
+
 /** What a handler made of an interaction: one outcome, each with what the router needs for it. */
 export type HandlerResult =
-  /** The article answered. `update`: for a button, edit the message it is on instead of sending a new one. */
-  | { outcome: 'answered'; reply: Reply; update?: boolean }
+  /**
+   * The article answered. `update`: for a button, edit the message it is on instead of sending a
+   * new one. `public`: post for everyone even though the button sat on an ephemeral message.
+   */
+  | { outcome: 'answered'; reply: Reply; update?: boolean; public?: boolean }
+  /** A Helpful / Not helpful press: thanked, and logged as one event. */
+  | { outcome: 'feedback'; reply: Reply; feedback: FeedbackEvent }
   /** A refusal or "the article doesn't say"; `question` is what the person asked, logged for the curators. */
   | { outcome: 'unanswered'; reply: Reply; question: string }
   /** A button whose ids no longer match the knowledge base. */
@@ -47,8 +63,21 @@ export interface CommandModule<Ctx, D extends CommandDefinition = CommandDefinit
   buttons?: ButtonHandlers<Ctx>;
 }
 
+/** A definition for a message context-menu command (type 3): a name shown in the Apps menu, no options. */
+export interface MessageCommandDefinition {
+  readonly type: ApplicationCommandType.Message;
+  readonly name: string;
+}
+
+/** A message context-menu command: run on the text of the message it was used on. */
+export interface MessageCommandModule<Ctx> {
+  data: MessageCommandDefinition;
+  execute(ctx: Ctx, target: TargetMessage): Handled;
+  buttons?: ButtonHandlers<Ctx>;
+}
+
 /** Every command's button handlers in one table (each kind belongs to one command). */
-export function buttonTable<Ctx>(commands: readonly CommandModule<Ctx>[]): ButtonHandlers<Ctx> {
+export function buttonTable<Ctx>(commands: readonly { buttons?: ButtonHandlers<Ctx> }[]): ButtonHandlers<Ctx> {
   const table: ButtonHandlers<Ctx> = {};
   for (const c of commands) Object.assign(table, c.buttons);
   return table;

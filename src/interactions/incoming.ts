@@ -1,4 +1,5 @@
 // What a transport hands the router, and how the router answers through it.
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { Reply, ReplyChoice } from '../replies/types.ts';
 import type { CommandOptions } from './arguments.ts';
 
@@ -8,11 +9,42 @@ export interface Who {
   guildId: string | null;
 }
 
+/**
+ * The bot's message a button sits on, as the interaction carries it (Discord sends it with every
+ * component interaction, ephemeral ones included): the answer a Helpful press is about, the answer
+ * "Post for everyone" posts.
+ */
+export interface PressedMessage {
+  id: string;
+  embeds: APIEmbed[];
+}
+
+/**
+ * The message a message command (right-click → Apps) was used on. Its text arrives with the
+ * interaction, without the privileged message-content intent.
+ */
+export interface TargetMessage {
+  id: string;
+  content: string;
+  embeds: number;
+  attachments: number;
+}
+
 export type Incoming =
   | (Who & { kind: 'command'; name: string; options: CommandOptions })
   | (Who & { kind: 'autocomplete'; name: string; focused: { name: string; value: string }; options: CommandOptions })
   /** A button (or any message component) click; `ephemeral` tells whether its message was ephemeral. */
-  | (Who & { kind: 'button'; customId: string; ephemeral: boolean });
+  | (Who & { kind: 'button'; customId: string; ephemeral: boolean; message?: PressedMessage })
+  /** A message context-menu command (type 3) on `target`. */
+  | (Who & { kind: 'message-command'; name: string; target: TargetMessage });
+
+/** What the router tells the command context about an interaction: who, where, and for a button, its message. */
+export type Facts = Who & { message?: PressedMessage };
+
+/** The target of a message command from the message object Discord sends (any door). */
+export function targetOf(message: { id: string; content?: string | null; embeds?: readonly unknown[]; attachments?: readonly unknown[] }): TargetMessage {
+  return { id: message.id, content: message.content ?? '', embeds: message.embeds?.length ?? 0, attachments: message.attachments?.length ?? 0 };
+}
 
 /**
  * One interaction's ways to answer. The first answer must be `reply`, `update`, `defer` or

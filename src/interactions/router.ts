@@ -12,14 +12,22 @@ import type { Reply, ReplyChoice } from '../replies/types.ts';
 import { LIMITS } from '../replies/limits.ts';
 import { clipInput } from '../text/input.ts';
 import { autocompleteOption, clipOptionText, parseArguments } from './arguments.ts';
-import { buttonRun, buttonTable, HIDE_OPTION, type CommandModule, type Handled, type HandlerResult } from './command.ts';
+import { buttonRun, buttonTable, HIDE_OPTION, type CommandModule, type FeedbackEvent, type Handled, type HandlerResult, type MessageCommandModule } from './command.ts';
 import type { Cooldown } from './cooldown.ts';
-import type { Incoming, Responder, Who } from './incoming.ts';
+import type { Facts, Incoming, Responder } from './incoming.ts';
+import { memberHasher, type MemberHasher } from './member-hash.ts';
 
 export interface RouterOptions<Ctx> {
   commands: readonly CommandModule<Ctx>[];
-  /** The context handlers get for one interaction (commands/context.ts: the engine, the source, who asked). */
-  context: (who: Who) => Ctx;
+  /** Message context-menu commands (type 3), answered like slash commands. */
+  messageCommands?: readonly MessageCommandModule<Ctx>[];
+  /**
+   * The context handlers get for one interaction (commands/context.ts: the engine in service, the
+   * source, who asked, the message a button is on). Called once per interaction, when it arrives.
+   */
+  context: (facts: Facts) => Ctx;
+  /** How members appear in the log lines (never as their id). Default: keyed by a random per-process secret. */
+  hashMember?: MemberHasher;
   logger: Logger;
   /** null: no cooldown (the local console). */
   cooldown: Cooldown | null;
@@ -58,7 +66,9 @@ interface LogLine {
   kind: Incoming['kind'];
   command?: string;
   customId?: string;
+  /** A keyed hash of the member's id (src/interactions/member-hash.ts). */
   user: string;
+  /** null in DMs and private channels. */
   guild: string | null;
   latencyMs?: number;
   answered: boolean;
@@ -66,6 +76,9 @@ interface LogLine {
   deferred?: boolean;
   /** The text of an unanswered question, for the curators. */
   question?: string;
+  /** The buttons offered with an unanswered question: what to try instead (npm run report counts presses). */
+  offered?: Array<{ customId: string; label: string }>;
+  feedback?: FeedbackEvent;
   err?: unknown;
 }
 
@@ -81,11 +94,14 @@ const COMMAND_NAME_MAX = 32;
 
 export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
   const { commands, context, logger, cooldown } = options;
+  const messageCommands = options.messageCommands ?? [];
+  const hashMember = options.hashMember ?? memberHasher();
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const now = options.now ?? (() => performance.now());
   const inFlight = options.inFlight ?? new InFlight();
   const byName = new Map(commands.map((c) => [c.data.name, c]));
-  const buttons = buttonTable(commands);
+  const messageByName = new Map(messageCommands.map((c) => [c.data.name, c]));
+  const buttons = buttonTable([...commands, ...messageCommands]);
 
   function dispatch(incoming: Exclude<Incoming, { kind: 'autocomplete' }>, log: LogLine): Plan {
     const wait = cooldown?.take(incoming.userId) ?? 0;
@@ -97,6 +113,12 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
       const args = parseArguments(command.data, incoming.options);
       if (!args) return { kind: 'notice', outcome: 'invalid', reply: invalidOptions() };
       return { kind: 'run', run: () => command.execute(ctx, args), button: false, ephemeral: incoming.options[HIDE_OPTION.name] === true };
+    }
+    if (incoming.kind === 'message-command') {
+      const command = messageByName.get(incoming.name);
+      if (!command) return { kind: 'notice', outcome: 'unknown-command', reply: unknownCommand(incoming.name) };
+      // The command decides who sees its reply (the reply's own flags).
+      return { kind: 'run', run: () => command.execute(ctx, incoming.target), button: false, ephemeral: false };
     }
     const action = decodeCustomId(incoming.customId);
     const run = action && buttonRun(buttons, ctx, action);
@@ -137,8 +159,10 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
   async function deliver(responder: Responder, result: HandlerResult, plan: Extract<Plan, { kind: 'run' }>, deferred: boolean, log: LogLine): Promise<void> {
     // An ephemeral result never edits the (possibly public) message its button sat on.
     const update = plan.button && result.outcome === 'answered' && result.update === true && !isEphemeral(result.reply);
+    // "Post for everyone" on an ephemeral answer is the one button whose answer everyone sees.
+    const posted = plan.button && result.outcome === 'answered' && result.public === true;
     try {
-      const reply = safeReply(plan.ephemeral && !update ? ephemeral(result.reply) : result.reply);
+      const reply = safeReply(plan.ephemeral && !update && !posted ? ephemeral(result.reply) : result.reply);
       if (!deferred) return await (update ? responder.update(withoutFlags(reply)) : responder.reply(reply));
       if (plan.button) return await (update ? responder.editReply(withoutFlags(reply)) : responder.followUp(reply));
       if (isEphemeral(reply) && !plan.ephemeral) {
@@ -171,7 +195,12 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
       result = settled.value;
       log.outcome = result.outcome;
       log.answered = result.outcome === 'answered';
-      if (result.outcome === 'unanswered') log.question = result.question;
+      if (result.outcome === 'unanswered') {
+        log.question = result.question;
+        const offered = (result.reply.components ?? []).flatMap((row) => row.components).map((b) => ({ customId: b.custom_id, label: b.label ?? '' }));
+        if (offered.length > 0) log.offered = offered;
+      }
+      if (result.outcome === 'feedback') log.feedback = result.feedback;
     } else {
       log.outcome = 'error';
       log.err = settled.error;
@@ -213,7 +242,7 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
     handle(incoming, responder) {
       return inFlight.track(async () => {
         const started = now();
-        const log: LogLine = { kind: incoming.kind, user: incoming.userId, guild: incoming.guildId, answered: false };
+        const log: LogLine = { kind: incoming.kind, user: hashMember(incoming.userId), guild: incoming.guildId, answered: false };
         // Cut before logging: a forged id or name can be any length.
         if (incoming.kind === 'button') log.customId = clipInput(incoming.customId, LIMITS.customId + 1);
         else log.command = clipInput(incoming.name, COMMAND_NAME_MAX + 1);
@@ -227,7 +256,7 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
           log.err = error;
         } finally {
           log.latencyMs = Math.round(now() - started);
-          logger[levelOf(log.outcome)](log, log.outcome === 'unanswered' ? 'unanswered question' : 'interaction');
+          logger[levelOf(log.outcome)](log, MESSAGES[log.outcome ?? ''] ?? 'interaction');
           const recognised = log.outcome !== 'unknown-command' && (incoming.kind !== 'button' || log.command !== undefined);
           options.onHandled?.({
             kind: incoming.kind,
@@ -241,6 +270,8 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
     },
   };
 }
+
+const MESSAGES: Record<string, string> = { unanswered: 'unanswered question', feedback: 'feedback' };
 
 function levelOf(outcome: Outcome | undefined): 'error' | 'warn' | 'info' {
   if (outcome === 'error' || outcome === 'failed') return 'error';

@@ -17,6 +17,7 @@ export function startLiveReload(options: LiveReloadOptions): () => void {
   const reloader = createReloader(options);
   const onHangup = () => void reloader.reload('SIGHUP');
   process.on('SIGHUP', onHangup);
+  options.logger.info({ pid: process.pid, watch: options.watch }, `kill -HUP ${process.pid} reloads the knowledge`);
   const watcher = options.watch ? watchKnowledge(options.dir ?? DEFAULT_KNOWLEDGE_DIR, () => reloader.reload('watch'), options.logger) : null;
   return () => {
     process.off('SIGHUP', onHangup);

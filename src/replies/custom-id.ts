@@ -4,7 +4,8 @@
 //   quote:<speaker id>                      show a speaker's quotes (a new reply)
 //   quote:<speaker id>:<page>[:<about>]     a page of them (edits the message in place)
 //   fb:<y|n>:<e|p>:<id>                     Helpful / Not helpful on an answer from a Q&A entry (e) or a passage (p)
-//   post                                    post an ephemeral answer for everyone (its message carries the answer)
+//   post[:<e|p>:<id>]                       post an ephemeral answer for everyone (its message carries the
+//                                           answer; the id, when there is one, gets feedback buttons again)
 // Decoding checks the shape only; handlers check the ids against the knowledge base.
 import { LIMITS } from './limits.ts';
 
@@ -13,7 +14,7 @@ export type ButtonAction =
   | { kind: 'topic'; topicId: string }
   | { kind: 'quote'; speakerId: string; page?: number; about?: string }
   | { kind: 'feedback'; helpful: boolean; source: 'entry' | 'passage'; id: string }
-  | { kind: 'post' };
+  | { kind: 'post'; answered?: { source: 'entry' | 'passage'; id: string } };
 
 /** The knowledge base's id format (src/knowledge/schema.ts). */
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -37,7 +38,7 @@ export function encodeCustomId(action: ButtonAction): string | null {
     case 'feedback':
       return `fb:${action.helpful ? 'y' : 'n'}:${action.source === 'entry' ? 'e' : 'p'}:${action.id}`;
     case 'post':
-      return 'post';
+      return action.answered ? `post:${action.answered.source === 'entry' ? 'e' : 'p'}:${action.answered.id}` : 'post';
   }
 }
 
@@ -45,7 +46,7 @@ export function encodeCustomId(action: ButtonAction): string | null {
 export function decodeCustomId(customId: string): ButtonAction | null {
   if (customId.length === 0 || customId.length > LIMITS.customId) return null;
   if (customId === 'post') return { kind: 'post' };
-  if (customId.startsWith('fb:')) return decodeFeedback(customId);
+  if (customId.startsWith('fb:') || customId.startsWith('post:')) return decodeAnswerAction(customId);
   const [kind, id, page, ...rest] = customId.split(':');
   if (id === undefined || !ID.test(id)) return null;
   if (kind === 'ask' && page === undefined) return { kind: 'ask', entryId: id };
@@ -58,8 +59,12 @@ export function decodeCustomId(customId: string): ButtonAction | null {
 }
 
 const FEEDBACK = /^fb:([yn]):([ep]):([a-z0-9][a-z0-9-]{0,39})$/;
+const POST = /^post:([ep]):([a-z0-9][a-z0-9-]{0,39})$/;
 
-function decodeFeedback(customId: string): ButtonAction | null {
+/** The ids that name an answer: feedback on it, or posting it. */
+function decodeAnswerAction(customId: string): ButtonAction | null {
+  const post = POST.exec(customId);
+  if (post) return { kind: 'post', answered: { source: post[1] === 'e' ? 'entry' : 'passage', id: post[2]! } };
   const m = FEEDBACK.exec(customId);
   if (!m) return null;
   return { kind: 'feedback', helpful: m[1] === 'y', source: m[2] === 'e' ? 'entry' : 'passage', id: m[3]! };

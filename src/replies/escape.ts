@@ -82,3 +82,11 @@ function fitUncached(text: string, max: number): string {
   }
   return best;
 }
+
+/**
+ * Text as a person reads it, from text escapeText made (an embed title the bot wrote): backslash
+ * escapes and the zero-width spaces that break mentions taken out. For logging, never for showing.
+ */
+export function unescapeText(text: string): string {
+  return text.replace(/\\([^\w\s])/g, '$1').replaceAll(ZERO_WIDTH_SPACE, '');
+}

@@ -2,9 +2,11 @@
 // turned into an Incoming for the router, which answers through a Responder mapped onto
 // discord.js' reply/update/deferReply/editReply/respond.
 import {
+  type APIMessage,
   type AutocompleteInteraction,
   Client,
   type CloseEvent,
+  type Collection,
   type CommandInteractionOption,
   DiscordAPIError,
   DiscordjsErrorCodes,
@@ -13,12 +15,13 @@ import {
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type Message,
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { CommandOptions, OptionValue } from '../interactions/arguments.ts';
-import type { Incoming, Responder } from '../interactions/incoming.ts';
+import type { Incoming, Responder, TargetMessage } from '../interactions/incoming.ts';
 import type { Router } from '../interactions/router.ts';
 import { apology } from '../replies/notices.ts';
 import { NO_MENTIONS, safeReply } from '../replies/safe-reply.ts';
@@ -178,14 +181,40 @@ export function toIncoming(interaction: Interaction): Incoming | null {
       options: optionsOf(interaction.options.data),
     };
   }
-  // Commands this bot does not define (context menus) get the router's "unknown command" apology.
+  if (interaction.isMessageContextMenuCommand()) {
+    // A payload without its resolved message (forged or broken) is a message with nothing to check.
+    const target = interaction.targetMessage as Message | APIMessage | null | undefined;
+    return { ...who, kind: 'message-command', name: interaction.commandName, target: target ? targetOfMessage(target) : { id: interaction.targetId, content: '', embeds: 0, attachments: 0 } };
+  }
+  // Commands this bot does not define (user context menus) get the router's "unknown command" apology.
   if (interaction.isCommand()) return { ...who, kind: 'command', name: interaction.commandName, options: {} };
   if (interaction.isMessageComponent()) {
-    return { ...who, kind: 'button', customId: interaction.customId, ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral) };
+    const message = interaction.message;
+    return {
+      ...who,
+      kind: 'button',
+      customId: interaction.customId,
+      ephemeral: message.flags.has(MessageFlags.Ephemeral),
+      message: { id: message.id, embeds: message.embeds.map((e) => e.toJSON()) },
+    };
   }
   // No modals are sent, so a submit can only be stale or forged: the router says so.
   if (interaction.isModalSubmit()) return { ...who, kind: 'button', customId: interaction.customId, ephemeral: false };
   return null;
+}
+
+/**
+ * discord.js gives a Message when the channel is cached and the raw API object otherwise (a DM, or
+ * a server the bot is not in when user-installed): both have content, embeds and attachments.
+ */
+function targetOfMessage(message: Message | APIMessage): TargetMessage {
+  const attachments = message.attachments as Collection<string, unknown> | unknown[] | undefined;
+  return {
+    id: message.id,
+    content: typeof message.content === 'string' ? message.content : '',
+    embeds: message.embeds?.length ?? 0,
+    attachments: Array.isArray(attachments) ? attachments.length : (attachments?.size ?? 0),
+  };
 }
 
 function optionsOf(data: readonly CommandInteractionOption[]): CommandOptions {

@@ -25,9 +25,25 @@ describe('/ask', () => {
     expect(replyIssues(safeReply(reply))).toEqual([]);
   });
 
-  it('offers the related questions as buttons that carry their Q&A id', () => {
+  it('puts Helpful / Not helpful under the answer, naming the Q&A entry answered from', () => {
     const { reply } = ask.execute(context(), { question: 'How long did they meet?' });
     const buttons = reply.components![0]!.components;
+    expect(buttons.map((b) => b.label)).toEqual(['Helpful', 'Not helpful']);
+    expect(buttons.map((b) => decodeCustomId(b.custom_id))).toEqual([
+      { kind: 'feedback', helpful: true, source: 'entry', id: 'meeting-length' },
+      { kind: 'feedback', helpful: false, source: 'entry', id: 'meeting-length' },
+    ]);
+  });
+
+  it('names the passage quoted first when the answer comes from a passage alone', () => {
+    const engine = fakeEngine({ ask: (q) => answered(q, { entryId: null }) });
+    const { reply } = ask.execute(context(engine), { question: 'How long did they meet?' });
+    expect(reply.components![0]!.components.map((b) => b.custom_id)).toEqual(['fb:y:p:p5', 'fb:n:p:p5']);
+  });
+
+  it('offers the related questions as buttons that carry their Q&A id', () => {
+    const { reply } = ask.execute(context(), { question: 'How long did they meet?' });
+    const buttons = reply.components![1]!.components;
     expect(buttons.map((b) => b.label)).toEqual(['On which day did they meet?', 'Where did they meet?']);
     expect(buttons.map((b) => decodeCustomId(b.custom_id))).toEqual([
       { kind: 'ask', entryId: 'meeting-day' },
@@ -38,7 +54,7 @@ describe('/ask', () => {
   it('shows at most 3 related questions', () => {
     const suggestions = Array.from({ length: 6 }, (_, i) => ({ kind: 'question' as const, id: `q${i}`, label: `Question ${i}` }));
     const engine = fakeEngine({ ask: (q) => answered(q, { suggestions }) });
-    expect(ask.execute(context(engine), { question: 'meet' }).reply.components![0]!.components).toHaveLength(3);
+    expect(ask.execute(context(engine), { question: 'meet' }).reply.components![1]!.components).toHaveLength(3);
   });
 
   it('keeps a 6000-character question within every limit', () => {

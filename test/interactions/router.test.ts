@@ -45,7 +45,10 @@ describe('router', () => {
     expect(reply.flags).toBeUndefined();
 
     const [line] = log.lines();
-    expect(line).toMatchObject({ msg: 'interaction', kind: 'command', command: 'ask', user: USER, guild: GUILD, answered: true, outcome: 'answered', deferred: false });
+    expect(line).toMatchObject({ msg: 'interaction', kind: 'command', command: 'ask', guild: GUILD, answered: true, outcome: 'answered', deferred: false });
+    // The member as a keyed hash, never the id.
+    expect(line!['user']).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(log.text()).not.toContain(USER);
     expect(line!['latencyMs']).toBeTypeOf('number');
     expect(line!['question']).toBeUndefined();
   });

@@ -11,6 +11,7 @@ describe('button custom ids', () => {
     { kind: 'feedback', helpful: true, source: 'entry', id: 'meeting-length' },
     { kind: 'feedback', helpful: false, source: 'passage', id: 'p14' },
     { kind: 'post' },
+    { kind: 'post', answered: { source: 'passage', id: 'p22' } },
   ];
 
   it.each(actions)('round-trips %j', (action) => {
@@ -53,6 +54,8 @@ describe('button custom ids', () => {
     'fb:y:e:Meeting',
     'fb:y:e:meeting-length:extra',
     'post:now',
+    'post:e:',
+    'post:x:meeting-length',
   ])('rejects the tampered id %j', (id) => {
     expect(decodeCustomId(id)).toBeNull();
   });
