@@ -5,7 +5,7 @@
 // Ephemeral, with a button to post it for everyone.
 import { ApplicationCommandType, ButtonStyle, ComponentType, type APIEmbed } from 'discord-api-types/v10';
 import type { AskResult } from '#src/engine/types.ts';
-import { answered, stale, unanswered, type HandlerResult, type MessageCommandDefinition } from '#src/interactions/command.ts';
+import { answered, stale, unanswered, type ActionOf, type HandlerResult, type MessageCommandDefinition } from '#src/interactions/command.ts';
 import type { TargetMessage } from '#src/interactions/incoming.ts';
 import { button, feedbackButtons, suggestionRow, type Answered } from '#src/replies/buttons.ts';
 import { citedEmbed, EMBED_COLOR, sourceLine } from '#src/replies/cited-embed.ts';
@@ -78,7 +78,7 @@ function unusable(target: TargetMessage, text: string): string | null {
 }
 
 /** Reposts the ephemeral check it sits on (carried by the interaction) for everyone to see. */
-function post(ctx: CommandContext, action: { answered?: Answered }): HandlerResult {
+function post(ctx: CommandContext, action: ActionOf<'post'>): HandlerResult {
   const embeds = (ctx.message?.embeds ?? []).slice(0, 1).map(repostable);
   if (embeds.length === 0 || embeds[0]!.author?.name !== HEADER) return stale(staleButton());
   if (action.answered && !stillKnown(ctx, action.answered)) return stale(staleButton());
