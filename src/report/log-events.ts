@@ -22,6 +22,7 @@ export interface FeedbackFields {
 
 export interface InteractionEvent {
   type: 'interaction';
+  /** When the interaction arrived (the line's time less its latency): lines are written as replies finish. */
   time: number;
   kind: string;
   command?: string;
@@ -56,6 +57,7 @@ const Interaction = z.object({
   user: z.string().optional(),
   question: z.string().optional(),
   reason: z.string().optional(),
+  latencyMs: z.number().nonnegative().optional(),
   offered: z.array(z.object({ customId: z.string(), label: z.string() })).optional(),
   feedback: z
     .object({
@@ -94,7 +96,7 @@ export function parseLogLine(line: string): ParsedLine {
   const interaction = Interaction.safeParse(json);
   if (!interaction.success) return { bot: true, event: null };
   const d = interaction.data;
-  const event: InteractionEvent = { type: 'interaction', time, kind: d.kind, outcome: d.outcome, answered: d.answered };
+  const event: InteractionEvent = { type: 'interaction', time: time - (d.latencyMs ?? 0), kind: d.kind, outcome: d.outcome, answered: d.answered };
   for (const key of ['command', 'customId', 'user', 'question', 'reason', 'offered', 'feedback'] as const) {
     if (d[key] !== undefined) (event as unknown as Record<string, unknown>)[key] = d[key];
   }

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { ABOUT_MAX_LENGTH } from '../../commands/quote.ts';
-import { commands } from '../../commands/index.ts';
+import { commands, messageCommands, registrationBody } from '../../commands/index.ts';
 import { encodeCustomId } from '../../src/replies/custom-id.ts';
 import { commandIssues } from '../support/discord-spec.ts';
 
@@ -57,6 +57,21 @@ describe('command definitions', () => {
       const hide = options.find((o) => o.name === 'hide');
       expect(hide).toMatchObject({ type: ApplicationCommandOptionType.Boolean, required: false });
     });
+  });
+
+  it('defines the message command Check against the article, valid against Discord’s schema', () => {
+    expect(messageCommands.map((c) => c.data)).toEqual([{ type: 3, name: 'Check against the article' }]);
+    for (const c of messageCommands) expect(commandIssues(c.data)).toEqual([]);
+  });
+
+  it('registers globally for guild and user installs, in servers, bot DMs and private channels — and not on a guild', () => {
+    const global = registrationBody('global');
+    expect(global.map((c) => c.name)).toEqual(['ask', 'quote', 'topic', 'help', 'Check against the article']);
+    for (const c of global) {
+      expect(c).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+      expect(commandIssues(c)).toEqual([]);
+    }
+    for (const c of registrationBody('guild')) expect(c).not.toHaveProperty('contexts');
   });
 
   it('caps /ask question at 300 characters', () => {

@@ -44,14 +44,16 @@ describe('/ask', () => {
     expect(cited?.name).toMatch(/^¶ \d+$/);
     expect(cited?.value).toContain('Mr Blinken told reporters after the 35-minute meeting at the Great Hall of the People');
     expect(embed?.footer?.text).toMatch(/^Source: BBC/);
-    expect(customIds(data).length).toBeGreaterThan(0);
-    for (const customId of customIds(data)) expect(customId).toMatch(/^ask:[a-z0-9-]+$/);
+    const [helpful, notHelpful, ...related] = buttons(data);
+    expect([helpful?.label, helpful?.custom_id, notHelpful?.label, notHelpful?.custom_id]).toEqual(['Helpful', 'fb:y:e:meeting-length', 'Not helpful', 'fb:n:e:meeting-length']);
+    expect(related.length).toBeGreaterThan(0);
+    for (const b of related) expect(b.custom_id).toMatch(/^ask:[a-z0-9-]+$/);
   });
 
   it('answers a related question when its button is pressed', async () => {
     const first = command('ask', { question: 'how long did they meet?' });
     const { data } = await answerOf(fake, first);
-    const related = buttons(data)[0]!;
+    const related = buttons(data).find((b) => b.custom_id?.startsWith('ask:'))!;
 
     const id = press(related.custom_id!, fake.originalMessage(first));
     const answer = await answerOf(fake, id);
@@ -202,7 +204,7 @@ describe('/topic and /help', () => {
     const embed = data.embeds![0]!;
     expect(embed.title).toBe('About this bot');
     const commands = embed.fields?.find((f) => f.name === 'Commands')?.value ?? '';
-    for (const name of ['/ask', '/quote', '/topic', '/help']) expect(commands).toContain(name);
+    for (const name of ['/ask', '/quote', '/topic', '/help', 'Check against the article']) expect(commands).toContain(name);
     for (const customId of customIds(data)) expect(customId).toMatch(/^ask:[a-z0-9-]+$/);
   });
 

@@ -9,6 +9,7 @@ const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const SUBCOMMAND = 1;
 const SUBCOMMAND_GROUP = 2;
 const STRING = 3;
+const MESSAGE = 3;
 
 type Json = Record<string, unknown>;
 
@@ -65,8 +66,19 @@ function optionProblems(options: unknown, at: string): string[] {
   return out;
 }
 
+/** A message context-menu command (type 3): a name of 1-32 characters (spaces and capitals allowed), no description, no options. */
+function messageCommandProblems(command: Json, at: string): string[] {
+  const out: string[] = [];
+  const name = command['name'];
+  if (typeof name !== 'string' || name.length < 1 || name.length > 32) out.push(`${at}.name must be 1-32 characters`);
+  if (command['description'] !== undefined && command['description'] !== '') out.push(`${at}: a message command has no description`);
+  if (command['options'] !== undefined) out.push(`${at}: a message command has no options`);
+  return out;
+}
+
 function commandProblems(command: Json, index: number): string[] {
   const at = `commands[${index}]`;
+  if (command['type'] === MESSAGE) return messageCommandProblems(command, at);
   const out = [...nameProblems(command['name'], at), ...descriptionProblems(command['description'], at), ...optionProblems(command['options'], at)];
   if (command['type'] !== undefined && command['type'] !== 1) out.push(`${at}.type is ${String(command['type'])}, not CHAT_INPUT`);
   const length = countedLength(command);
@@ -77,8 +89,9 @@ function commandProblems(command: Json, index: number): string[] {
 function payloadProblems(body: unknown): string[] {
   if (!Array.isArray(body)) return ['the payload is not an array'];
   const out = (body as Json[]).flatMap(commandProblems);
-  if (body.length > 100) out.push(`${body.length} commands (max 100 chat input commands)`);
-  const names = (body as Json[]).map((c) => c['name']);
+  if ((body as Json[]).filter((c) => (c['type'] ?? 1) === 1).length > 100) out.push('over 100 chat input commands');
+  if ((body as Json[]).filter((c) => c['type'] === MESSAGE).length > 5) out.push('over 5 message commands');
+  const names = (body as Json[]).map((c) => `${String(c['type'] ?? 1)}:${String(c['name'])}`);
   if (new Set(names).size !== names.length) out.push(`duplicate command names: ${names.join(', ')}`);
   return out;
 }
@@ -123,14 +136,24 @@ describe.concurrent('deploy-commands against the fake Discord', () => {
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Registered 4 commands globally: \/ask, \/quote, \/topic, \/help\n$/);
+    expect(run.stdout).toBe('Registered 5 commands globally: /ask, /quote, /topic, /help, “Check against the article” (message command)\n');
     const registrations = fake.commandRegistrations;
     expect(registrations.map((r) => [r.method, r.applicationId, r.guildId])).toEqual([['PUT', fake.applicationId, null]]);
     const body = registrations[0]!.body;
     expect(payloadProblems(body)).toEqual([]);
     expect(autocompleteProblems(body)).toEqual([]);
-    expect((body as Json[]).map((c) => c['name'])).toEqual(['ask', 'quote', 'topic', 'help']);
-    expect(fake.commands().map((c) => c['name'])).toEqual(['ask', 'quote', 'topic', 'help']);
+    expect((body as Json[]).map((c) => [c['name'], c['type']])).toEqual([
+      ['ask', 1],
+      ['quote', 1],
+      ['topic', 1],
+      ['help', 1],
+      ['Check against the article', 3],
+    ]);
+    // Installable to a server or to a member's account, usable in servers, DMs with the bot and other DMs.
+    for (const command of body as Json[]) expect([command['integration_types'], command['contexts']]).toEqual([[0, 1], [0, 1, 2]]);
+    expect(fake.commands().map((c) => [c['name'], c['integration_types'], c['contexts']])).toEqual(
+      ['ask', 'quote', 'topic', 'help', 'Check against the article'].map((name) => [name, [0, 1], [0, 1, 2]]),
+    );
     expect(fake.requests.filter((r) => r.route === 'applicationCommands').map((r) => r.headers['authorization'])).toEqual([`Bot ${fake.token}`]);
     expect(fake.specIssues).toEqual([]);
   });
@@ -141,16 +164,19 @@ describe.concurrent('deploy-commands against the fake Discord', () => {
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Registered 4 commands to guild ${fake.guildId}`);
+    expect(run.stdout).toContain(`Registered 5 commands to guild ${fake.guildId}`);
     const registrations = fake.commandRegistrations;
     expect(registrations.map((r) => [r.method, r.guildId])).toEqual([['PUT', fake.guildId]]);
     expect(payloadProblems(registrations[0]!.body)).toEqual([]);
     expect(autocompleteProblems(registrations[0]!.body)).toEqual([]);
+    // Discord takes integration_types and contexts on global commands only.
+    for (const command of registrations[0]!.body as Json[]) expect([command['integration_types'], command['contexts']]).toEqual([undefined, undefined]);
     expect(fake.commands(fake.guildId).map((c) => [c['name'], c['guild_id']])).toEqual([
       ['ask', fake.guildId],
       ['quote', fake.guildId],
       ['topic', fake.guildId],
       ['help', fake.guildId],
+      ['Check against the article', fake.guildId],
     ]);
     expect(fake.specIssues).toEqual([]);
   });

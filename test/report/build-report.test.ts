@@ -92,6 +92,12 @@ describe('the curators’ report', () => {
     expect(text).toMatch(/answered\s+1 of 3 questions \(33\.3%\)/);
   });
 
+  it('orders by when interactions arrived (time less latency), not when their lines were written', () => {
+    const slowRefusal = line(2, { kind: 'command', command: 'ask', user: 'a', answered: false, outcome: 'unanswered', question: 'q', latencyMs: 90_000, offered: [{ customId: 'ask:x', label: 'X' }] });
+    const r = report([press(1, 'a', 'ask:x'), slowRefusal]);
+    expect(r.unanswered[0]).toMatchObject({ firstSeen: '2026-11-29T10:00:30.000Z', suggestionPressed: 1 });
+  });
+
   it('--since leaves out what came before', () => {
     const r = report([refusal(0, 'a', 'old question'), refusal(10, 'a', 'new question')], new Date(T0 + 5 * 60_000));
     expect(r.unanswered.map((g) => g.question)).toEqual(['new question']);
