@@ -10,7 +10,7 @@ import {
   type APIInteraction,
 } from 'discord-api-types/v10';
 import type { CommandOptions, OptionValue } from './command.ts';
-import type { Incoming } from './incoming.ts';
+import { targetOf, type Incoming } from './incoming.ts';
 
 /** The Incoming for an interaction, or null for one the router has no use for (PING is the transport's). */
 export function incomingFromApi(interaction: APIInteraction): Incoming | null {
@@ -20,7 +20,12 @@ export function incomingFromApi(interaction: APIInteraction): Incoming | null {
   switch (interaction.type) {
     case InteractionType.ApplicationCommand: {
       const data = interaction.data;
-      // Commands this bot does not define (context menus) get the router's "unknown command" apology.
+      if (data.type === ApplicationCommandType.Message) {
+        const message = data.resolved.messages[data.target_id];
+        if (!message) return null;
+        return { ...who, kind: 'message-command', name: data.name, target: targetOf(message) };
+      }
+      // Commands this bot does not define (user context menus) get the router's "unknown command" apology.
       if (data.type !== ApplicationCommandType.ChatInput) return { ...who, kind: 'command', name: data.name, options: {} };
       return { ...who, kind: 'command', name: data.name, options: optionsOf(data.options ?? []).options };
     }
@@ -34,6 +39,7 @@ export function incomingFromApi(interaction: APIInteraction): Incoming | null {
         kind: 'button',
         customId: interaction.data.custom_id,
         ephemeral: ((interaction.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+        message: { id: interaction.message.id, embeds: interaction.message.embeds ?? [] },
       };
     case InteractionType.ModalSubmit:
       // No modals are sent, so a submit can only be stale or forged: the router says so.

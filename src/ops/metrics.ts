@@ -8,6 +8,8 @@ import type { HandledEvent, Outcome } from '../interactions/router.ts';
 const OUTCOME_LABEL: Record<Outcome, string> = {
   answered: 'answered',
   unanswered: 'unanswered',
+  // A Helpful / Not helpful press.
+  feedback: 'feedback',
   stale: 'refused_input',
   'unknown-command': 'refused_input',
   invalid: 'refused_input',

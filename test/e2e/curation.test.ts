@@ -12,7 +12,7 @@ import type { FakeDiscord } from '../fake-discord/index.ts';
 import { copyKnowledge, editJson } from '../knowledge/fixture.ts';
 import { NEW_ENTRY, NEW_QUESTION } from '../support/knowledge-edits.ts';
 import { APOLOGY, STALE, allText, answerOf, buttons, customIds, freshUser } from './checks.ts';
-import { ROOT, TSX, type Spawned } from './harness.ts';
+import { ROOT, type Spawned } from './harness.ts';
 import { botSession } from './session.ts';
 
 const knowledgeDir = copyKnowledge();
@@ -236,7 +236,8 @@ describe('npm run report', () => {
     try {
       const logFile = join(dir, 'bot.log');
       writeFileSync(logFile, `> us-china-talks-bot@0.1.0 start\n${bot.stdout()}`);
-      const json = spawnSync(TSX, ['src/cli/report.ts', logFile, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      const runReport = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], { cwd: ROOT, encoding: 'utf8', input, timeout: 30_000 });
+      const json = runReport([logFile, '--json']);
       expect(json.stderr).toBe('');
       expect(json.status).toBe(0);
       const report = JSON.parse(json.stdout);
@@ -252,7 +253,7 @@ describe('npm run report', () => {
       expect(report.totals.refusals.unanswered).toBeGreaterThanOrEqual(3);
       expect(report.totals.answeredShare).toBeGreaterThan(0);
 
-      const text = spawnSync(TSX, ['src/cli/report.ts', '--since', '2000-01-01'], { cwd: ROOT, encoding: 'utf8', input: readFileSync(logFile, 'utf8'), timeout: 30_000 });
+      const text = runReport(['--since', '2000-01-01'], readFileSync(logFile, 'utf8'));
       expect(text.status).toBe(0);
       expect(text.stdout).toMatch(/Unanswered questions: \d+ distinct/);
       expect(text.stdout).toMatch(/\n {2}3 +\d{4}-\d\d-\d\d \d\d:\d\d +\d{4}-\d\d-\d\d \d\d:\d\d +What did Biden eat for dinner\? +.+ 1 of 3\n/);

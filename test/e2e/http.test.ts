@@ -113,7 +113,7 @@ describe('answering', () => {
 
   it('a question answered by one replica has its button pressed on the other', async () => {
     const first = await deliver(a, ask('how long did they meet?'));
-    const customId = customIds(first.data)[0]!;
+    const customId = customIds(first.data).find((id) => id.startsWith('ask:'))!;
     const pressed = await deliver(b, fake.build.button({ customId, user: freshUser(), message: fake.originalMessage(first.delivery.interactionId)! }));
     expect(pressed.callback.type).toBe(4);
     expect(pressed.data.embeds?.[0]?.fields?.[0]?.name).toMatch(/^¶ \d+$/);
@@ -153,6 +153,28 @@ describe('answering', () => {
     const body = delivery.body as { type: number; data: { choices: Choice[] } };
     expect(body.type).toBe(8);
     expect(body.data.choices).toContainEqual({ name: 'Antony Blinken', value: 'blinken' });
+  });
+
+  it('Check against the article comes in by this door too; Post for everyone and feedback work on the other replica', async () => {
+    const claim = 'Blinken said the US supports Taiwan independence';
+    const checked = await deliver(a, fake.build.messageCommand({ name: 'Check against the article', content: claim, user: freshUser() }));
+    expect(checked.ephemeral).toBe(true);
+    expect(checked.data.embeds?.[0]?.title).toBe(`“${claim}”`);
+    expect(allText(checked.data)).toContain('does not support Taiwan independence');
+    const message = fake.originalMessage(checked.delivery.interactionId)!;
+    const ids = customIds(checked.data);
+
+    const posted = await deliver(b, fake.build.button({ customId: ids.find((id) => id.startsWith('post'))!, user: freshUser(), message }));
+    expect(posted.ephemeral).toBe(false);
+    expect(posted.data.embeds?.[0]?.fields).toEqual(checked.data.embeds?.[0]?.fields);
+
+    const voter = freshUser();
+    const thanks = await deliver(b, fake.build.button({ customId: ids.find((id) => id.startsWith('fb:n:'))!, user: voter, message }));
+    expect(thanks.ephemeral).toBe(true);
+    expect(thanks.data.content).toMatch(/^Thanks/);
+    const line = await fake.waitFor(() => b.logs().find((l) => (l['feedback'] as { question?: string } | undefined)?.question === claim), 5000, 'the feedback event');
+    expect(line).toMatchObject({ msg: 'feedback', feedback: { helpful: false, message: message.id } });
+    expect(b.stdout()).not.toContain(voter.id);
   });
 
   it('a stale button and an unknown command get an ephemeral notice, not an apology', async () => {
