@@ -40,16 +40,17 @@ function rows(answeredId: Answered | null, extra: ButtonRow[] = []): ButtonRow[]
 
 export function checkReply(ctx: CommandContext, result: AskResult, claim: string): HandlerResult {
   if (result.citations.length > 0) {
+    // A refusal with a passage: the article comes near without settling it; the engine's note says what it doesn't say.
     const intro = result.answered
       ? 'What the article says on this, in its own words — read it beside the claim:'
-      : 'The article touches on this but does not settle it. The nearest passage, in its own words:';
+      : `${result.note ? `${escapeAndFit(result.note, 1000)}\n\n` : 'The article touches on this but does not settle it. '}The nearest passage, in its own words:`;
     const embed: APIEmbed = {
       ...citedEmbed({ title: '', description: intro, citations: result.citations, source: ctx.source }),
       author: { name: HEADER },
       title: claimTitle(claim),
     };
-    const from = answeredFrom(result);
-    const reply = ephemeral({ embeds: [embed], components: rows(from) });
+    // Helpful / Not helpful go with answers, as on /ask; a near miss is for the report's unanswered list.
+    const reply = ephemeral({ embeds: [embed], components: rows(result.answered ? answeredFrom(result) : null) });
     // A passage that only touches on the claim is still a refusal, for the curators' report.
     return result.answered ? answered(reply) : unanswered(reply, claim);
   }

@@ -8,7 +8,7 @@ import type { TargetMessage } from '../../src/interactions/incoming.ts';
 import { decodeCustomId } from '../../src/replies/custom-id.ts';
 import { safeReply } from '../../src/replies/safe-reply.ts';
 import { isEphemeralReply, replyIssues } from '../support/discord-spec.ts';
-import { answered, context, fakeEngine, P5 } from '../support/fake-engine.ts';
+import { context, fakeEngine, P5 } from '../support/fake-engine.ts';
 
 const target = (content: string, extra: Partial<TargetMessage> = {}): TargetMessage => ({ id: '300000000000000003', content, embeds: 0, attachments: 0, ...extra });
 const sync = (result: HandlerResult | Promise<HandlerResult>): HandlerResult => {
@@ -24,8 +24,10 @@ describe('Check against the article', () => {
     expect(isEphemeralReply(result.reply)).toBe(true);
     const embed = result.reply.embeds![0]!;
     expect(embed.title).toBe('“They met for a long time”');
-    expect(embed.fields?.map((f) => f.name)).toEqual(['¶ 2', '¶ 5']);
-    expect(embed.fields?.[1]?.value).toBe(`> ${P5.text}`);
+    // Quoted and cited exactly as /ask quotes them.
+    const asked = sync(ask.execute(context(), { question: 'They met for a long time' }));
+    expect(embed.fields).toEqual(asked.reply.embeds![0]!.fields);
+    expect(embed.fields).toContainEqual({ name: '¶ 5', value: `> ${P5.text}` });
     // The curated short answer ("35 minutes.") is the bot's words, not the article's: not shown.
     expect(allText(result)).not.toContain('35 minutes.');
     expect(allText(result)).not.toMatch(/\b(true|false|correct|incorrect)\b/i);
@@ -47,12 +49,15 @@ describe('Check against the article', () => {
     expect(replyIssues(safeReply(result.reply))).toEqual([]);
   });
 
-  it('quotes a related passage when the engine gives one with a refusal', () => {
-    const engine = fakeEngine({ ask: (q) => ({ ...answered(q), answered: false, answer: null, entryId: null, citations: [P5] }) });
+  it('quotes the nearest passage, with the engine’s note, when the article comes near without answering', () => {
+    const note = 'The article does not say what the room was like.';
+    const engine = fakeEngine({ ask: (q) => ({ query: q, answered: false, answer: null, entryId: null, note, citations: [P5], suggestions: [] }) });
     const result = sync(check.execute(context(engine), target('The venue was cold')));
-    expect(result.outcome).toBe('unanswered');
-    expect(result.reply.embeds![0]!.description).toMatch(/touches on this but does not settle it/);
+    expect(result).toMatchObject({ outcome: 'unanswered', question: 'The venue was cold' });
+    expect(result.reply.embeds![0]!.description).toBe(`${note}\n\nThe nearest passage, in its own words:`);
     expect(result.reply.embeds![0]!.fields?.[0]?.name).toBe('¶ 5');
+    // No verdict to rate: only the button to post it.
+    expect(result.reply.components![0]!.components.map((b) => b.custom_id)).toEqual(['post']);
   });
 
   it.each([
