@@ -21,8 +21,8 @@ export function incomingFromApi(interaction: APIInteraction): Incoming | null {
     case InteractionType.ApplicationCommand: {
       const data = interaction.data;
       if (data.type === ApplicationCommandType.Message) {
-        const message = data.resolved.messages[data.target_id];
-        if (!message) return null;
+        // Without its resolved message (a broken payload) it is a message with nothing to check.
+        const message = (data.resolved as typeof data.resolved | undefined)?.messages?.[data.target_id] ?? { id: String(data.target_id) };
         return { ...who, kind: 'message-command', name: data.name, target: targetOf(message) };
       }
       // Commands this bot does not define (user context menus) get the router's "unknown command" apology.
@@ -39,7 +39,7 @@ export function incomingFromApi(interaction: APIInteraction): Incoming | null {
         kind: 'button',
         customId: interaction.data.custom_id,
         ephemeral: ((interaction.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
-        message: { id: interaction.message.id, embeds: interaction.message.embeds ?? [] },
+        message: { id: interaction.message.id, embeds: Array.isArray(interaction.message.embeds) ? interaction.message.embeds : [] },
       };
     case InteractionType.ModalSubmit:
       // No modals are sent, so a submit can only be stale or forged: the router says so.

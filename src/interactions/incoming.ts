@@ -42,8 +42,9 @@ export type Incoming =
 export type Facts = Who & { message?: PressedMessage };
 
 /** The target of a message command from the message object Discord sends (any door). */
-export function targetOf(message: { id: string; content?: string | null; embeds?: readonly unknown[]; attachments?: readonly unknown[] }): TargetMessage {
-  return { id: message.id, content: message.content ?? '', embeds: message.embeds?.length ?? 0, attachments: message.attachments?.length ?? 0 };
+export function targetOf(message: { id: string; content?: unknown; embeds?: unknown; attachments?: unknown }): TargetMessage {
+  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  return { id: message.id, content: typeof message.content === 'string' ? message.content : '', embeds: count(message.embeds), attachments: count(message.attachments) };
 }
 
 /**
