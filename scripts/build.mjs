@@ -31,6 +31,8 @@ export async function buildBot() {
     // Bundled CommonJS packages call require() for Node's built-in modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     sourcemap: 'linked',
+    // Fewer bytes for V8 to parse at every start (the source map keeps stack traces readable).
+    minify: true,
     logLevel: 'warning',
   });
 }

@@ -15,6 +15,11 @@ function staticImports(source: string): string[] {
   return [...source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 }
 
+/** The static imports of a bundled (minified) chunk: `import{a as b}from"pino"`, not `import("./x.js")`. */
+function bundleImports(source: string): string[] {
+  return [...source.matchAll(/(?<![\w$.])import\s*(?:[\w*{}\s,$]+?\s*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]!);
+}
+
 describe('npm start (the compiled bot)', () => {
   it('answers a piped question in the local console', async () => {
     const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env: botEnv() });
@@ -35,12 +40,15 @@ describe('npm start (the compiled bot)', () => {
   it('the entry chunk imports neither discord.js nor prom-client: they load with their door', () => {
     // The test above has just (re)built dist/ if it was stale.
     const entry = readFileSync(join(ROOT, 'dist', 'main.js'), 'utf8');
-    const imports = staticImports(entry);
+    const imports = bundleImports(entry);
     expect(imports).toContain('pino');
     expect(imports.filter((m) => /discord\.js|prom-client/.test(m))).toEqual([]);
     const chunks = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'));
     const gateway = chunks.find((f) => f.startsWith('discord-gateway-'));
-    expect(gateway && staticImports(readFileSync(join(ROOT, 'dist', gateway), 'utf8'))).toContain('discord.js');
+    expect(gateway && bundleImports(readFileSync(join(ROOT, 'dist', gateway), 'utf8'))).toContain('discord.js');
+    // The HTTP door's chunk, likewise, loads no discord.js.
+    const http = chunks.find((f) => f.startsWith('discord-http-'));
+    expect(http && bundleImports(readFileSync(join(ROOT, 'dist', http), 'utf8')).filter((m) => m.includes('discord.js'))).toEqual([]);
   });
 });
 
