@@ -5,6 +5,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.ts';
+import { loadSpecChecker } from '../fake-discord/spec.ts';
 import { APOLOGY, STALE, allText, answerOf, createAuditor, customIds, freshUser, isEphemeral, type Choice, type MessageData } from './checks.ts';
 import { startHttpBot, type HttpBot } from './harness.ts';
 
@@ -54,6 +55,7 @@ describe('verifying requests', () => {
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^application\/json/);
     expect(JSON.parse(res.text)).toEqual({ type: 1 });
+    expect((await loadSpecChecker()).check('PongInteractionCallbackRequestSchema', JSON.parse(res.text))).toEqual([]);
   });
 
   it('401, with nothing said, for missing headers, a bad or foreign signature, and a body or timestamp altered after signing', async () => {
