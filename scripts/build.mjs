@@ -2,7 +2,7 @@
 // bundled by esbuild into dist/ with the small packages it uses. Each door is a chunk of its own,
 // loaded only when that door opens, so the local console never loads discord.js or prom-client.
 // Runs from `npm ci` (the prepare script) and from scripts/start.mjs when the sources are newer.
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -14,11 +14,13 @@ const EXTERNAL = ['discord.js', 'prom-client', 'pino', 'pino-pretty', 'word-list
 export async function buildBot() {
   // Imported here: scripts/start.mjs reads this file's paths on every start, and needs esbuild only to build.
   const { build } = await import('esbuild');
-  rmSync(DIST, { recursive: true, force: true });
+  // Built beside dist/ and swapped in, so a bot starting meanwhile never sees half a build.
+  const staging = `dist.${process.pid}.tmp`;
+  rmSync(fileURLToPath(new URL(`../${staging}`, import.meta.url)), { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
     entryPoints: ['src/main.ts'],
-    outdir: 'dist',
+    outdir: staging,
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -35,6 +37,8 @@ export async function buildBot() {
     minify: true,
     logLevel: 'warning',
   });
+  rmSync(DIST, { recursive: true, force: true });
+  renameSync(fileURLToPath(new URL(`../${staging}`, import.meta.url)), DIST);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildBot();

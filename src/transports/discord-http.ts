@@ -135,7 +135,7 @@ function alreadyAnswered(): WebhookError {
  */
 function httpResponder(res: ServerResponse, interaction: APIInteraction, webhooks: WebhookClient): Responder & { readonly answered: boolean } {
   let answered = false;
-  let component = interaction.type === InteractionType.MessageComponent || interaction.type === InteractionType.ModalSubmit;
+  const component = interaction.type === InteractionType.MessageComponent || interaction.type === InteractionType.ModalSubmit;
   const first = (type: InteractionResponseType, data?: unknown): Promise<void> => {
     if (answered) return Promise.reject(alreadyAnswered());
     answered = true;
@@ -164,7 +164,6 @@ function httpResponder(res: ServerResponse, interaction: APIInteraction, webhook
         if (!component) return Promise.reject(new Error('only a component interaction can defer an update'));
         return first(InteractionResponseType.DeferredMessageUpdate);
       }
-      component = false;
       return first(InteractionResponseType.DeferredChannelMessageWithSource, options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     },
     editReply: (data) => later(() => webhooks.editOriginal(token, editBody(data))),
