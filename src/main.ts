@@ -103,7 +103,7 @@ async function listening<T>(start: () => Promise<T>): Promise<T> {
 
 if (onConsole || !readiness) {
   process.stdout.write(`${CONSOLE_BANNER}\n\n`);
-  await runConsole({ router, commands, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
+  await runConsole({ router, commands, messageCommands, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
   logger.flush();
 } else if (config.mode === 'http') {
   const ready = readiness;

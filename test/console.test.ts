@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contextFor } from '../commands/context.ts';
-import { commands } from '../commands/index.ts';
+import { commands, messageCommands } from '../commands/index.ts';
 import { createRouter } from '../src/interactions/router.ts';
 import { plain, renderReply } from '../src/transports/console-render.ts';
 import { parseLine, runConsole } from '../src/transports/console.ts';
@@ -36,6 +36,13 @@ describe('parseLine', () => {
     expect(parseLine(' 2 ', commands)).toEqual({ kind: 'press', number: 2 });
     expect(parseLine('   ', commands)).toEqual({ kind: 'empty' });
     expect(parseLine('quit', commands)).toEqual({ kind: 'quit' });
+  });
+
+  it('runs a message command as /<its first word> <the message text>', () => {
+    expect(parseLine('/check They met for an hour', commands, messageCommands)).toEqual({
+      kind: 'incoming',
+      incoming: { kind: 'message-command', name: 'Check against the article', target: { id: 'console-message', content: 'They met for an hour', embeds: 0, attachments: 0 }, userId: 'console', guildId: null },
+    });
   });
 
   it('offers autocomplete suggestions when the required option is empty', () => {
@@ -77,6 +84,22 @@ describe('renderReply', () => {
 
   it('plain() drops our bold markers but keeps escaped characters', () => {
     expect(plain('**¶ 5** a\\_b \\*\\*x\\*\\*')).toBe('¶ 5 a_b **x**');
+  });
+});
+
+describe('runConsole: curation', () => {
+  it('checks a claim, and passes the answer a button is on with a press, as Discord does', async () => {
+    const log = memoryLogger();
+    const router = createRouter({ commands, messageCommands, context: contextFor({ engine: fakeEngine(), source: SOURCE }), logger: log.logger, cooldown: null });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    input.end(['/check they met for a long time', '2'].join('\n'));
+    await runConsole({ router, commands, messageCommands, input, output });
+    expect(text).toContain('┌ “they met for a long time”');
+    expect(text).toContain('(pressed “Not helpful”)');
+    expect(log.lines().at(-1)).toMatchObject({ msg: 'feedback', feedback: { helpful: false, id: 'meeting-length', question: 'they met for a long time', message: 'console-1' } });
   });
 });
 

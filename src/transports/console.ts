@@ -4,8 +4,9 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
 import type { CommandDefinition, CommandOptions, OptionValue } from '../interactions/arguments.ts';
-import type { Incoming, Responder } from '../interactions/incoming.ts';
+import type { Incoming, PressedMessage, Responder } from '../interactions/incoming.ts';
 import type { Router } from '../interactions/router.ts';
+import type { Reply } from '../replies/types.ts';
 import { clipInput } from '../text/input.ts';
 import { renderReply, type ConsoleButton } from './console-render.ts';
 
@@ -17,7 +18,7 @@ const CONSOLE_LINE_MAX = 10_000;
 export const CONSOLE_BANNER = [
   'No DISCORD_TOKEN is set, so this is the local console: it runs the same commands as the Discord bot and prints their replies.',
   'To connect to Discord: copy .env.example to .env, set DISCORD_TOKEN and DISCORD_APPLICATION_ID, run `npm run deploy-commands`, then `npm start`.',
-  'Type /help, /ask <question>, /quote <speaker> [about:<text>], /topic <name>, or a number to press a button. End of input (Ctrl-D) quits.',
+  'Type /help, /ask <question>, /quote <speaker> [about:<text>], /topic <name>, /check <a claim> (the message command Check against the article), or a number to press a button. End of input (Ctrl-D) quits.',
 ].join('\n');
 
 export type ParsedLine =
@@ -27,11 +28,17 @@ export type ParsedLine =
   | { kind: 'problem'; message: string }
   | { kind: 'incoming'; incoming: Incoming };
 
+/** How the console names a message command: its first word, e.g. /check for "Check against the article". */
+export function consoleAlias(name: string): string {
+  return name.split(/\s+/)[0]!.toLowerCase();
+}
+
 /**
  * `/ask how long…`, `/ask question:how long… hide:true`, `/quote blinken about:taiwan`,
- * `/topic taiwan`, `/help`, a button number, or a bare question (taken as /ask).
+ * `/topic taiwan`, `/help`, `/check <text>` (a message command on a message with that text), a
+ * button number, or a bare question (taken as /ask).
  */
-export function parseLine(line: string, commands: readonly { data: CommandDefinition }[]): ParsedLine {
+export function parseLine(line: string, commands: readonly { data: CommandDefinition }[], messageCommands: readonly { data: { name: string } }[] = []): ParsedLine {
   const text = clipInput(line, CONSOLE_LINE_MAX).trim();
   if (!text) return { kind: 'empty' };
   if (/^(exit|quit|\/exit|\/quit)$/i.test(text)) return { kind: 'quit' };
@@ -40,6 +47,11 @@ export function parseLine(line: string, commands: readonly { data: CommandDefini
   const name = match ? match[1]!.toLowerCase() : 'ask';
   const rest = match ? match[2]! : text;
   const who = { userId: CONSOLE_USER_ID, guildId: null };
+  const messageCommand = messageCommands.find((c) => consoleAlias(c.data.name) === name);
+  if (messageCommand) {
+    const target = { id: 'console-message', content: rest, embeds: 0, attachments: 0 };
+    return { kind: 'incoming', incoming: { ...who, kind: 'message-command', name: messageCommand.data.name, target } };
+  }
   const command = commands.find((c) => c.data.name === name);
   // Unknown commands still go to the router, which answers them as Discord would.
   if (!command) return { kind: 'incoming', incoming: { ...who, kind: 'command', name, options: {} } };
@@ -90,6 +102,8 @@ function parseOptions(rest: string, defs: readonly APIApplicationCommandBasicOpt
 export interface ConsoleOptions {
   router: Router;
   commands: readonly { data: CommandDefinition }[];
+  /** Message commands, typed as /<first word of the name> <the message's text>. */
+  messageCommands?: readonly { data: { name: string } }[];
   input: Readable;
   output: Writable;
   /** Show a prompt (when a person is typing in a terminal). */
@@ -102,28 +116,32 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const write = (text: string) => output.write(`${text}\n`);
   const lines = createInterface({ input: options.input, output: options.prompt ? output : undefined, terminal: options.prompt ?? false });
   let buttons: ConsoleButton[] = [];
+  // The message the buttons sit on, passed with a press as Discord passes it (Helpful reads its question).
+  let shownMessage: PressedMessage = { id: 'console-0', embeds: [] };
+  let shownCount = 0;
 
-  const show = (text: string, shown: ConsoleButton[]) => {
+  const show = (text: string, shown: ConsoleButton[], data: Reply) => {
     write(text);
     buttons = shown;
+    shownMessage = { id: `console-${++shownCount}`, embeds: data.embeds ?? [] };
   };
   const responder: Responder = {
     async reply(data) {
       const r = renderReply(data);
-      show(r.text, r.buttons);
+      show(r.text, r.buttons, data);
     },
     async update(data) {
       const r = renderReply(data);
-      show(`(the message above is updated)\n${r.text}`, r.buttons);
+      show(`(the message above is updated)\n${r.text}`, r.buttons, data);
     },
     async defer() {},
     async editReply(data) {
       const r = renderReply(data);
-      show(r.text, r.buttons);
+      show(r.text, r.buttons, data);
     },
     async followUp(data) {
       const r = renderReply(data);
-      show(r.text, r.buttons);
+      show(r.text, r.buttons, data);
     },
     async deleteReply() {},
     async respondChoices(choices) {
@@ -136,7 +154,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   if (options.prompt) lines.setPrompt('> ');
   lines.prompt();
   for await (const line of lines) {
-    const parsed = parseLine(line, commands);
+    const parsed = parseLine(line, commands, options.messageCommands);
     if (parsed.kind === 'quit') break;
     if (parsed.kind === 'problem') write(parsed.message);
     if (parsed.kind === 'press') {
@@ -144,7 +162,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       if (!pressed) write(buttons.length > 0 ? `There is no button ${parsed.number}: pick 1 to ${buttons.length}.` : 'There are no buttons to press.');
       else {
         write(`(pressed “${pressed.label}”)`);
-        await router.handle({ kind: 'button', userId: CONSOLE_USER_ID, guildId: null, customId: pressed.customId, ephemeral: pressed.ephemeral }, responder);
+        const message = shownMessage;
+        await router.handle({ kind: 'button', userId: CONSOLE_USER_ID, guildId: null, customId: pressed.customId, ephemeral: pressed.ephemeral, message }, responder);
       }
     }
     if (parsed.kind === 'incoming') await router.handle(parsed.incoming, responder);
