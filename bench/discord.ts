@@ -249,7 +249,7 @@ async function breakdown(): Promise<void> {
 
   const [engineOnly, command, routed, logged] = (await perCall([
     (q) => engine.ask(q),
-    (q) => ask.execute(ctx, { question: q } as never),
+    (q) => ask.execute(ctx, { question: q }),
     (q) => silentRouter.handle(incoming(q), noop),
     (q) => loudRouter.handle(incoming(q), noop),
   ])) as [number, number, number, number];

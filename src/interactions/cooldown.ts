@@ -14,9 +14,10 @@ export class Cooldown {
     const now = this.now();
     this.sweep(now);
     const recent = (this.uses.get(userId) ?? []).filter((t) => now - t < this.windowMs);
-    if (recent.length >= this.limit) {
+    const oldest = recent[0];
+    if (recent.length >= this.limit && oldest !== undefined) {
       this.uses.set(userId, recent);
-      return this.windowMs - (now - recent[0]!);
+      return this.windowMs - (now - oldest);
     }
     recent.push(now);
     this.uses.set(userId, recent);

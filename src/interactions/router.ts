@@ -256,7 +256,7 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
           log.err = error;
         } finally {
           log.latencyMs = Math.round(now() - started);
-          logger[levelOf(log.outcome)](log, MESSAGES[log.outcome ?? ''] ?? 'interaction');
+          logger[levelOf(log.outcome, incoming.kind)](log, MESSAGES.get(log.outcome ?? '') ?? 'interaction');
           const recognised = log.outcome !== 'unknown-command' && (incoming.kind !== 'button' || log.command !== undefined);
           options.onHandled?.({
             kind: incoming.kind,
@@ -271,12 +271,16 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
   };
 }
 
-const MESSAGES: Record<string, string> = { unanswered: 'unanswered question', feedback: 'feedback' };
+const MESSAGES = new Map<string, string>([
+  ['unanswered', 'unanswered question'],
+  ['feedback', 'feedback'],
+]);
 
-function levelOf(outcome: Outcome | undefined): 'error' | 'warn' | 'info' {
+/** Problems at error or warn; autocomplete, a line per keystroke, at debug (.env.example says so). */
+function levelOf(outcome: Outcome | undefined, kind: Incoming['kind']): 'error' | 'warn' | 'info' | 'debug' {
   if (outcome === 'error' || outcome === 'failed') return 'error';
   if (outcome === 'unknown-command' || outcome === 'invalid') return 'warn';
-  return 'info';
+  return kind === 'autocomplete' ? 'debug' : 'info';
 }
 
 /** Discord's "Unknown interaction" (expired) and "already acknowledged": nothing more can be sent. */

@@ -77,10 +77,16 @@ export function oneLine(text: string): string {
 export function paragraphRanges(paragraphs: readonly number[]): string {
   const sorted = [...new Set(paragraphs)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const start = sorted[i]!;
-    while (sorted[i + 1] === sorted[i]! + 1) i++;
-    parts.push(sorted[i] === start ? `${start}` : `${start}–${sorted[i]}`);
+  const range = (start: number, end: number) => (end === start ? `${start}` : `${start}–${end}`);
+  let run: { start: number; end: number } | null = null;
+  for (const n of sorted) {
+    if (run && n === run.end + 1) {
+      run.end = n;
+      continue;
+    }
+    if (run) parts.push(range(run.start, run.end));
+    run = { start: n, end: n };
   }
+  if (run) parts.push(range(run.start, run.end));
   return parts.length > 0 ? `¶ ${parts.join(', ')}` : '';
 }

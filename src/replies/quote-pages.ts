@@ -30,18 +30,18 @@ export function quotePages(quotes: readonly QuoteItem[], budget = QUOTE_PAGE_BUD
   return pages;
 }
 
-function byParagraph(quotes: readonly QuoteItem[]): QuoteItem[][] {
-  const groups: QuoteItem[][] = [];
+function byParagraph(quotes: readonly QuoteItem[]): Array<[QuoteItem, ...QuoteItem[]]> {
+  const groups: Array<[QuoteItem, ...QuoteItem[]]> = [];
   for (const q of quotes) {
     const last = groups.at(-1);
-    if (last && last[0]!.citation.paragraph === q.citation.paragraph) last.push(q);
+    if (last && last[0]?.citation.paragraph === q.citation.paragraph) last.push(q);
     else groups.push([q]);
   }
   return groups;
 }
 
-function renderGroup(group: QuoteItem[], budget: number, withContext: boolean): string {
-  const passage = group[0]!.citation;
+function renderGroup(group: readonly [QuoteItem, ...QuoteItem[]], budget: number, withContext: boolean): string {
+  const passage = group[0].citation;
   const header = `**${paragraphLabel(passage.paragraph)}**`;
   // Each quote gets an equal share of the page when the group would not fit otherwise.
   const share = Math.max(40, Math.floor((budget - header.length) / group.length) - 4);

@@ -56,15 +56,15 @@ function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   const fitted = embeds.map(fitEmbed);
   let overflow = fitted.reduce((sum, e) => sum + embedLength(e), 0) - LIMITS.embedTotal;
   // Over the shared budget: cut descriptions from the last embed back, then drop trailing fields.
-  for (let i = fitted.length - 1; i >= 0 && overflow > 0; i--) {
-    const embed = fitted[i]!;
+  for (const embed of [...fitted].reverse()) {
+    if (overflow <= 0) break;
     if (embed.description) {
       const before = embed.description.length;
       embed.description = truncate(embed.description, Math.max(0, before - overflow)) || undefined;
       overflow -= before - (embed.description?.length ?? 0);
     }
-    while (overflow > 0 && embed.fields?.length) {
-      const field = embed.fields.pop()!;
+    for (let field = embed.fields?.at(-1); overflow > 0 && field; field = embed.fields?.at(-1)) {
+      embed.fields?.pop();
       overflow -= field.name.length + field.value.length;
     }
     if (overflow > 0 && embed.footer) {

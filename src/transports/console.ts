@@ -44,8 +44,8 @@ export function parseLine(line: string, commands: readonly { data: CommandDefini
   if (/^(exit|quit|\/exit|\/quit)$/i.test(text)) return { kind: 'quit' };
   if (/^\d+$/.test(text)) return { kind: 'press', number: Number(text) };
   const match = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
-  const name = match ? match[1]!.toLowerCase() : 'ask';
-  const rest = match ? match[2]! : text;
+  const name = match?.[1]?.toLowerCase() ?? 'ask';
+  const rest = match ? (match[2] ?? '') : text;
   const who = { userId: CONSOLE_USER_ID, guildId: null };
   const messageCommand = messageCommands.find((c) => consoleAlias(c.data.name) === name);
   if (messageCommand) {
@@ -78,10 +78,11 @@ function parseOptions(rest: string, defs: readonly APIApplicationCommandBasicOpt
   const marker = new RegExp(`(?:^|\\s)(${names}):`, 'g');
   const marks = [...rest.matchAll(marker)];
   const leading = rest.slice(0, marks[0]?.index ?? rest.length).trim();
-  if (leading) raw[defs[0]!.name] = leading;
+  const first = defs[0];
+  if (leading && first) raw[first.name] = leading;
   marks.forEach((m, i) => {
     const start = m.index + m[0].length;
-    raw[m[1]!] = rest.slice(start, marks[i + 1]?.index ?? rest.length).trim();
+    if (m[1]) raw[m[1]] = rest.slice(start, marks[i + 1]?.index ?? rest.length).trim();
   });
 
   const options: Record<string, OptionValue> = {};

@@ -309,8 +309,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     async postInteraction(endpointUrl, payload) {
       register(payload);
       const body = JSON.stringify(payload);
-      let status = 0;
-      let text = '';
+      let status: number;
+      let text: string;
       try {
         // Discord waits 3 s for the response, then shows "This interaction failed".
         const res = await fetch(endpointUrl, {

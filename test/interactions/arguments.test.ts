@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import ask from '../../commands/ask.ts';
+import type ask from '../../commands/ask.ts';
 import { autocompleteOption, parseArguments, STRING_OPTION_CEILING, type ArgumentsOf, type CommandDefinition } from '../../src/interactions/arguments.ts';
 import { HIDE_OPTION } from '../../src/interactions/command.ts';
 

@@ -266,7 +266,8 @@ describe('router', () => {
       expect(choices).toHaveLength(25);
       expect(choices.every((c) => c.name.length <= 100)).toBe(true);
       expect(callbackIssues({ type: 8, data: { choices } })).toEqual([]);
-      expect(log.lines()[0]).toMatchObject({ level: 30, kind: 'autocomplete', command: 'ask' });
+      // At debug: one line per keystroke would drown the info log (.env.example: debug adds autocomplete).
+      expect(log.lines()[0]).toMatchObject({ level: 20, kind: 'autocomplete', command: 'ask' });
     });
 
     it('answers with no choices when completion fails, and logs the error', async () => {

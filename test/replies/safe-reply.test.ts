@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { AllowedMentionsTypes, ButtonStyle, ComponentType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { embedLength, ephemeral, isEphemeral, safeChoices, safeReply } from '../../src/replies/safe-reply.ts';
 import type { ButtonRow } from '../../src/replies/types.ts';
@@ -8,7 +8,7 @@ const button = (id: string, label = id) => ({ type: ComponentType.Button as cons
 
 describe('safeReply', () => {
   it('always turns mentions off', () => {
-    const out = safeReply({ content: '@everyone <@&123> look', allowed_mentions: { parse: ['everyone' as never] } });
+    const out = safeReply({ content: '@everyone <@&123> look', allowed_mentions: { parse: [AllowedMentionsTypes.Everyone] } });
     expect(out.allowed_mentions).toEqual({ parse: [] });
     expect(replyIssues(out)).toEqual([]);
   });
