@@ -81,7 +81,7 @@ function unusable(target: TargetMessage, text: string): string | null {
 /** Reposts the ephemeral check it sits on (carried by the interaction) for everyone to see. */
 function post(ctx: CommandContext, action: ActionOf<'post'>): HandlerResult {
   const embeds = (ctx.message?.embeds ?? []).slice(0, 1).map(repostable);
-  if (embeds.length === 0 || embeds[0]!.author?.name !== HEADER) return stale(staleButton());
+  if (embeds.length === 0 || embeds[0]?.author?.name !== HEADER) return stale(staleButton());
   if (action.answered && !stillKnown(ctx, action.answered)) return stale(staleButton());
   const components: ButtonRow[] = action.answered ? [{ type: ComponentType.ActionRow, components: feedbackButtons(action.answered) }] : [];
   return { outcome: 'answered', reply: { embeds, components }, public: true };

@@ -2,7 +2,7 @@
 // transport-neutral: plain values in, plain reply data out. The router is generic over the
 // context handlers get (commands/context.ts defines the bot's: the engine and the source), so
 // this layer knows nothing of the engine.
-import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommandBooleanOption } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, type ApplicationCommandType, type APIApplicationCommandBooleanOption } from 'discord-api-types/v10';
 import type { ButtonAction } from '../replies/custom-id.ts';
 import type { Reply, ReplyChoice } from '../replies/types.ts';
 import type { ArgumentsOf, AutocompleteName, CommandDefinition } from './arguments.ts';

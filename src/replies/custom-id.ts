@@ -64,8 +64,8 @@ const POST = /^post:([ep]):([a-z0-9][a-z0-9-]{0,39})$/;
 /** The ids that name an answer: feedback on it, or posting it. */
 function decodeAnswerAction(customId: string): ButtonAction | null {
   const post = POST.exec(customId);
-  if (post) return { kind: 'post', answered: { source: post[1] === 'e' ? 'entry' : 'passage', id: post[2]! } };
+  if (post?.[2]) return { kind: 'post', answered: { source: post[1] === 'e' ? 'entry' : 'passage', id: post[2] } };
   const m = FEEDBACK.exec(customId);
-  if (!m) return null;
-  return { kind: 'feedback', helpful: m[1] === 'y', source: m[2] === 'e' ? 'entry' : 'passage', id: m[3]! };
+  if (!m?.[3]) return null;
+  return { kind: 'feedback', helpful: m[1] === 'y', source: m[2] === 'e' ? 'entry' : 'passage', id: m[3] };
 }
