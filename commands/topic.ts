@@ -29,7 +29,7 @@ const data = {
 } as const satisfies CommandDefinition;
 
 export function topicReply(ctx: CommandContext, result: TopicResult, asked: string): HandlerResult {
-  if (result.topic && result.title && result.summary) {
+  if (result.topic !== null) {
     const embed = citedEmbed({ title: result.title, description: result.summary, citations: result.citations, source: ctx.source });
     return answered({ embeds: [embed], components: suggestionRow(result.suggestions) });
   }

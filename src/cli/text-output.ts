@@ -19,6 +19,6 @@ export function quoteText(r: QuoteResult): string {
 }
 
 export function topicText(r: TopicResult): string {
-  if (!r.topic) return [`No topic called “${r.query}”.`, ...suggestions(r.suggestions, 'Topics like it:')].join('\n');
-  return [`${r.title}`, r.summary ?? '', '', ...r.citations.map(passage)].join('\n');
+  if (r.topic === null) return [`No topic called “${r.query}”.`, ...suggestions(r.suggestions, 'Topics like it:')].join('\n');
+  return [r.title, r.summary, '', ...r.citations.map(passage)].join('\n');
 }

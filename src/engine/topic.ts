@@ -14,6 +14,7 @@ export function topic(a: Analysis, names: NameResolver, input: string): TopicRes
   const near = (resolved.near.length > 0 ? resolved.near : a.knowledge.topics.slice(0, 3).map((t) => t.id)).filter((id) => id !== found?.id);
   const suggestions = near.slice(0, 3).map((id) => ({ kind: 'topic' as const, id, label: names.label(id) }));
   if (!found) return { query, topic: null, title: null, summary: null, citations: [], suggestions };
+  // A topic's passages are quoted in article order: a topic is read, not answered.
   const citations = found.passages
     .map((id) => a.knowledge.passageById.get(id)!)
     .sort((x, y) => x.paragraph - y.paragraph)

@@ -69,14 +69,29 @@ export interface QuoteResult {
   suggestions: Suggestion[];
 }
 
-export interface TopicResult {
+interface TopicBase {
   query: string;
-  topic: string | null;
-  title: string | null;
-  summary: string | null;
-  citations: Citation[];
+  /** Topics like the one asked for (when found, other topics; when not, the nearest). */
   suggestions: Suggestion[];
 }
+
+/** A topic of the knowledge base: its curated summary and passages in article order. */
+export interface TopicFound extends TopicBase {
+  topic: string;
+  title: string;
+  summary: string;
+  citations: Citation[];
+}
+
+/** No topic of that name (nor a question whose entry has one). */
+export interface TopicNotFound extends TopicBase {
+  topic: null;
+  title: null;
+  summary: null;
+  citations: [];
+}
+
+export type TopicResult = TopicFound | TopicNotFound;
 
 export interface Choice {
   name: string;
