@@ -227,7 +227,8 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   }
   // Words the knowledge base has never seen ("roommate", "lowkey") weigh little, if the entry
   // matches enough of the question's own words and the other ranker agrees.
-  const loose = scoreEntries(a, q.terms, q.context, TUNING.looseUnknownFactor).find(fits);
+  // Only in a long message: in a short question the unknown word is most likely what it is about ("did they raise hong kong").
+  const loose = q.long ? scoreEntries(a, q.terms, q.context, TUNING.looseUnknownFactor).find(fits) : undefined;
   if (
     loose &&
     loose.anchored &&

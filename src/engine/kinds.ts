@@ -28,7 +28,7 @@ export const KINDS: Readonly<Record<QuestionKind, KindRule>> = {
   specifics: { asks: 'the particular things by name', accepts: ['list'], example: 'which specific issues did they agree on' },
   person: { asks: 'a person', accepts: ['person'], example: 'who is the top Chinese diplomat' },
   place: { asks: 'a place', accepts: ['place'], example: 'where did they meet' },
-  duration: { asks: 'a length of time', accepts: ['duration', 'time'], example: 'how long was the meeting' },
+  duration: { asks: 'a length of time', accepts: ['duration'], example: 'how long was the meeting' },
   quantity: { asks: 'a number or an amount', accepts: ['quantity', 'duration'], example: 'how old is Blinken' },
   time: { asks: 'a day, a date or a time relative to the talks', accepts: ['time'], example: 'when did they meet' },
   reason: { asks: 'a cause or a reason', accepts: ['reason'], example: 'why have relations got worse' },
@@ -75,7 +75,7 @@ const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'da
 const SPECIFIC_MARKERS = /\b(which|what) (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bexactly which\b/;
 /** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
 /** "who wrote this article", "what's the headline": about the report itself, not what it says. */
-const ABOUT_THE_REPORT = / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) /;
+const ABOUT_THE_REPORT = / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$/;
 const OUTSIDE_THE_ARTICLE = /\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you)\b/;
 const CLOCK = /\b(what time is it|what's the time|whats the time|what is the time|time is it|current time|the time (now|right now|today|in)|time right now|today'?s date|what day is (it|today)|what's the date|what is the date today|date today|weather (today|now|like))\b/;
 
@@ -120,9 +120,12 @@ export function asksForSpeech(w: readonly string[]): boolean {
   if (SPEECH_NOUNS.has(w[v]!)) return true;
   // A verb: its subject comes right after an auxiliary that opens the clause ("what did X say",
   // "did X say", "how did X react"), within a few words; not a passive ("was fentanyl covered").
-  const aux = w.findIndex((x) => AUXILIARIES.has(x));
+  let aux = v - 1;
+  while (aux >= 0 && !AUXILIARIES.has(w[aux]!)) aux--;
   if (aux >= 0 && BE.has(w[aux]!) && /ed$|^(said|told|spoken|thought)$/.test(w[v]!)) return false;
-  return aux >= 0 && aux <= 2 && v > aux && v - aux <= 5;
+  // The auxiliary opens the question or a clause of it ("…, what did it say").
+  const opens = aux <= 2 || QUESTION_LEADS.has(w[aux - 1] ?? '');
+  return aux >= 0 && opens && v - aux <= 5;
 }
 
 /** The index of the speech verb or noun in a question's words, or -1. */
@@ -133,6 +136,7 @@ export function speechVerbAt(w: readonly string[]): number {
 }
 const TOPIC_VERBS = new Set(['talk', 'talked', 'discuss', 'cover', 'covered', 'report', 'reported']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+const QUESTION_LEADS = new Set(['what', 'how', 'why', 'did', 'does', 'do']);
 
 /** Past tenses and participles end a noun phrase: "which fighter jet [shot] it down". */
 const IRREGULAR_PAST = new Set(['shot', 'saw', 'met', 'went', 'came', 'took', 'gave', 'said', 'told', 'held', 'led', 'brought', 'thought', 'spent', 'sent', 'left', 'won', 'lost', 'hit', 'flew', 'ran', 'wrote', 'sat', 'spoke', 'stood', 'knew', 'got', 'found', 'built', 'put', 'set', 'paid', 'kept', 'began', 'rose', 'fell']);

@@ -24,6 +24,8 @@ export interface ParsedQuestion {
   speakers: string[];
   /** For "what did X say": the words naming X (stop words out), else null. */
   voice: string[] | null;
+  /** A long message: words the knowledge base never uses are more likely chatter than the subject. */
+  long: boolean;
   /** Whether it asks about what comes after the talks ("will they meet again"). */
   future: boolean;
   /** What the question names the thing it wants by ("which [company]", "how many [aides]"), as a term. */
@@ -121,5 +123,6 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     voice: kind === 'speech' ? voiceOf(clauseWords) : null,
     focus: focusTerm(a, clauseWords),
     future: asksAboutFuture(clauseWords),
+    long: words(query).length > TUNING.shortQuestionWords,
   };
 }

@@ -71,6 +71,7 @@ const STOP_WORDS = new Set(
   according part way ways whole overall basically bit quite
   s t d ll m re ve go going gonna wanna want like actually basically literally anyway
   whether while whilst themselves itself himself herself ourselves yourself
+  though tho although something anything somewhere sth known stated specified disclosed revealed
   didnt doesnt dont isnt wasnt arent werent havent hasnt hadnt wont wouldnt couldnt shouldnt cant im ive youre theyre thats its`.split(/\s+/),
 );
 // "us" is kept out of the stop words on purpose: here it nearly always means the United States.
@@ -93,27 +94,34 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Two-word names for one thing, read as the one word the article uses. */
-const PHRASES: ReadonlyMap<string, string> = new Map(Object.entries({
-  'white house': 'washington', 'united states': 'us', 'united us': 'us', 'come up': 'discussed', 'came up': 'discussed',
-  'bring up': 'raise', 'brought up': 'raise', 'first place': '', 'or not': '', 'or what': '', 'in ages': 'years',
-  'big deal': 'significant',
-}));
+/** Phrases read as the one word the article uses for the same thing ("" drops the phrase). */
+const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\bwhite house\b/g, 'washington'],
+  [/\bunited states\b/g, 'us'],
+  [/\b(?:come|came|coming) up\b/g, 'discussed'],
+  [/\bon the (?:table|agenda)\b/g, 'discussed'],
+  [/\b(?:bring|brought|bringing) (?:it |that |this )?up\b/g, 'raise'],
+  [/\bin the first place\b/g, ''],
+  [/\bor (?:not|what|nah)\b/g, ''],
+  [/\bin ages\b/g, 'years'],
+  [/\bbig deal\b/g, 'significant'],
+  [/\bsee eye to eye\b/g, 'agree'],
+  [/\bbreak ?throughs?\b/g, 'breakthrough'],
+  [/\b(?:came|come|comes) out of (?:it|this|that|the talks)\b/g, 'outcome'],
+  [/\b(?:sit|sat|sitting) down with\b/g, 'met'],
+  [/\b(?:make|made|makes) of\b/g, 'think about'],
+];
 
 function splitWords(text: string): string[] {
   const out: string[] = [];
-  const push = (word: string) => {
-    const phrase = out.length > 0 ? PHRASES.get(`${out.at(-1)} ${word}`) : undefined;
-    if (phrase === undefined) out.push(word);
-    else if (phrase) out[out.length - 1] = phrase;
-    else out.pop();
-  };
-  for (const raw of normalise(text).split(/[^\p{L}\p{N}']+/u)) {
+  let folded = normalise(text);
+  for (const [pattern, word] of PHRASES) folded = folded.replace(pattern, ` ${word} `);
+  for (const raw of folded.split(/[^\p{L}\p{N}']+/u)) {
     const word = britishSpelling(raw.replace(/'s$/, '').replace(/'/g, ''));
     if (!word) continue;
     const mapped = CHAT_WORDS.get(word);
-    if (mapped === undefined) push(word);
-    else if (mapped) for (const m of mapped.split(' ')) push(m);
+    if (mapped === undefined) out.push(word);
+    else if (mapped) out.push(...mapped.split(' '));
   }
   return out;
 }
