@@ -151,7 +151,9 @@ function isVerb(word: string): boolean {
 export function focusOf(w: readonly string[]): string | null {
   for (let i = 0; i < w.length - 1; i++) {
     const lead = w[i]!;
-    const quantity = lead === 'how' && (w[i + 1] === 'many' || w[i + 1] === 'much');
+    // "how many [aides]" counts a thing; "how much notice" asks an amount, which need not be a number.
+    const quantity = lead === 'how' && w[i + 1] === 'many';
+    if (lead === 'how' && w[i + 1] === 'much') return null;
     if (lead !== 'which' && lead !== 'what' && !quantity) continue;
     let j = i + (quantity ? 2 : 1);
     const noun: string[] = [];

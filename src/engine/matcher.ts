@@ -25,6 +25,11 @@ export interface Coverage {
   missing: number;
   /** How many of the question's content terms the document's core has, directly or by synonym. */
   matched: number;
+  /**
+   * Weighted share of the question's content terms that the knowledge base uses elsewhere but this
+   * document lacks: a sign the question is about something else ("who is Taiwan's president" on Xi).
+   */
+  missingKnown: number;
 }
 
 export type Synonyms = ReadonlyMap<string, ReadonlySet<string>>;
@@ -57,7 +62,7 @@ export class TermWeights {
 /** A question's terms with what every document comparison needs, worked out once per question. */
 export interface PreparedQuery {
   /** `context`: a term from outside the asking clause, weak evidence that is never missed. */
-  terms: { term: string; weight: number; synonyms: readonly string[]; isQuestionWord: boolean; context: boolean }[];
+  terms: { term: string; weight: number; synonyms: readonly string[]; isQuestionWord: boolean; context: boolean; known: boolean }[];
   /** Each question term and synonym, with how much a phrasing term equal to it counts. */
   credit: ReadonlyMap<string, number>;
 }
@@ -81,7 +86,7 @@ export function prepare(query: readonly string[], weights: TermWeights, synonyms
     }
     const known = weights.knows(t) || syn.some((x) => weights.knows(x));
     const weight = weights.weight(t) * (isContext ? contextWeight : 1) * (known ? 1 : unknownFactor);
-    return { term: t, weight, synonyms: syn, isQuestionWord: QUESTION_WORDS.has(t), context: isContext };
+    return { term: t, weight, synonyms: syn, isQuestionWord: QUESTION_WORDS.has(t), context: isContext, known };
   };
   const terms = [...query.map((t) => term(t, false)), ...(contextWeight > 0 ? context.filter((t) => !QUESTION_WORDS.has(t)).map((t) => term(t, true)) : [])];
   return { terms, credit };
@@ -96,7 +101,8 @@ export function coverage(q: PreparedQuery, doc: Doc): Coverage {
   let contentTotal = 0;
   let anchored = false;
   let matched = 0;
-  for (const { term, weight, synonyms, isQuestionWord, context } of q.terms) {
+  let missingKnown = 0;
+  for (const { term, weight, synonyms, isQuestionWord, context, known } of q.terms) {
     let m = 0;
     if (doc.core.has(term)) m = MATCH.exact;
     else if (hasAny(doc.core, synonyms)) m = MATCH.synonym;
@@ -116,7 +122,10 @@ export function coverage(q: PreparedQuery, doc: Doc): Coverage {
       anchored = true;
       matched++;
     }
-    if (m === 0 && !isQuestionWord) missing += weight;
+    if (m === 0 && !isQuestionWord) {
+      missing += weight;
+      if (known) missingKnown += weight;
+    }
     got += weight * m;
   }
   return {
@@ -124,6 +133,7 @@ export function coverage(q: PreparedQuery, doc: Doc): Coverage {
     anchored,
     missing: contentTotal > 0 ? missing / contentTotal : 1,
     matched,
+    missingKnown: contentTotal > 0 ? missingKnown / contentTotal : 1,
   };
 }
 

@@ -11,6 +11,7 @@ export interface Scored {
   missing: number;
   anchored: boolean;
   matched: number;
+  missingKnown: number;
 }
 
 /** Every entry scored against the question's terms (and, weakly, its context), best first. */
@@ -22,7 +23,7 @@ export function scoreEntries(a: Analysis, query: readonly string[], context: rea
       let bestRecall = 0;
       for (const p of record.phrasings) bestRecall = Math.max(bestRecall, recall(p, q));
       const score = TUNING.coverageShare * c.coverage + (1 - TUNING.coverageShare) * bestRecall;
-      return { record, score, coverage: c.coverage, missing: c.missing, anchored: c.anchored, matched: c.matched };
+      return { record, score, coverage: c.coverage, missing: c.missing, anchored: c.anchored, matched: c.matched, missingKnown: c.missingKnown };
     })
     .sort((x, y) => y.score - x.score);
 }

@@ -4,7 +4,7 @@
 // and ask.ts takes it only when the corrected question gets a confident answer.
 import type { Analysis } from './analysis.ts';
 import { editDistance } from './spell.ts';
-import { isStopWord, words } from './text.ts';
+import { isStopWord, stem, words } from './text.ts';
 
 /** Words people type for a word of this article that sounds the same. */
 const HOMOPHONES: ReadonlyMap<string, string> = new Map(Object.entries({
@@ -30,6 +30,8 @@ function fixFor(a: Analysis, word: string, cache: Map<string, string | null>): s
       // words ("joke" is not "joe").
       const lengths = word.length >= 5 ? 1 : 0;
       if (Math.abs(known.length - word.length) > lengths || isStopWord(known) || a.names.has(known) || editDistance(word, known) !== 1) continue;
+      // Another form of the same word ("month" and "months", "names" and "named") is no typo.
+      if (known.startsWith(word) || word.startsWith(known) || stem(known) === stem(word)) continue;
       const f = a.frequency.get(known) ?? 0;
       if (f > bestFrequency) {
         fix = known;

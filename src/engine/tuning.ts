@@ -20,7 +20,9 @@ export const TUNING = {
   answerMaxMissing: 0.4,
   /** When BM25 ranks the same entry first, a lower floor suffices: two rankers that err differently agree. */
   agreedMinCoverage: 0.3,
-  agreedMaxMissing: 0.4,
+  agreedMaxMissing: 0.5,
+  /** For a speech question, how much of it may be words the knowledge base knows but the entry lacks. */
+  agreedMaxMissingKnown: 0.25,
 
   /**
    * Filler-tolerant pass: words the knowledge base never uses count this much of their usual
@@ -34,9 +36,6 @@ export const TUNING = {
   passageMinCoverage: 0.75,
   /** …and this lead over the next passage. */
   passageMinLead: 0.1,
-
-  /** Another of an entry's passages is quoted first when it covers this much more of the question. */
-  passageReorderLead: 0.2,
 
   /** A refusal cites the related passage (with a note) when the best entry covers this much. */
   relatedMinCoverage: 0.5,
