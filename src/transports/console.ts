@@ -30,7 +30,7 @@ export type ParsedLine =
 
 /** How the console names a message command: its first word, e.g. /check for "Check against the article". */
 export function consoleAlias(name: string): string {
-  return name.split(/\s+/)[0]!.toLowerCase();
+  return (name.split(/\s+/)[0] ?? name).toLowerCase();
 }
 
 /**
