@@ -1,7 +1,8 @@
 // npm run bench:discord: how fast the bot answers /ask through each Discord door, measured
 // against the fake Discord in this process: the gateway (the discord.js client) and the HTTP
 // endpoint (src/transports/discord-http.ts, which the fake POSTs signed interactions to). Beside
-// each, an echo router that replies a constant through the same door: that door's ceiling. The
+// each, an echo router that replies a constant through the same door: that door's ceiling (and,
+// on the gateway, one that replies /ask's own replies without its work: the payload's share). The
 // routers log at info, as in production (to /dev/null). Then where /ask's extra time goes, piece
 // by piece, without any transport. Prints figures, not a test.
 //
@@ -16,6 +17,7 @@ import { createEngine } from '../src/engine/index.ts';
 import { AskCaseSchema, readJsonl } from '../src/eval/cases.ts';
 import { Cooldown } from '../src/interactions/cooldown.ts';
 import type { Responder } from '../src/interactions/incoming.ts';
+import type { Reply } from '../src/replies/types.ts';
 import { createRouter, type Router } from '../src/interactions/router.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { InFlight } from '../src/lifecycle/in-flight.ts';
@@ -58,6 +60,34 @@ function echoRouter(): Router {
       } catch (error) {
         logger.error({ err: error }, 'echo failed');
       }
+    },
+  };
+}
+
+/**
+ * Replies, for each question, the very reply /ask gives it, computed beforehand: /ask's payload
+ * through the door with none of its work, which splits /ask's extra time into payload and work.
+ */
+async function sizedEchoRouter(): Promise<Router> {
+  const replies = new Map<string, Reply>();
+  const quietRouter = createRouter({ commands, context, logger: quiet, cooldown: null });
+  for (const question of questions) {
+    const capture: Responder = {
+      reply: async (data) => void replies.set(question, data),
+      update: async () => {},
+      defer: async () => {},
+      editReply: async () => {},
+      followUp: async () => {},
+      deleteReply: async () => {},
+      respondChoices: async () => {},
+    };
+    await quietRouter.handle({ kind: 'command', name: 'ask', options: { question }, userId: '1', guildId: '1' }, capture);
+  }
+  return {
+    inFlight: new InFlight(),
+    async handle(incoming, responder) {
+      const question = incoming.kind === 'command' ? String(incoming.options['question']) : '';
+      await responder.reply(replies.get(question) ?? { content: 'echo', allowed_mentions: { parse: [] } }).catch((error: unknown) => logger.error({ err: error }, 'echo failed'));
     },
   };
 }
@@ -272,6 +302,7 @@ console.log(
 const setups = [
   await gatewayDoor('echo (gateway)', echoRouter()),
   await gatewayDoor('/ask (gateway)', realRouter()),
+  await gatewayDoor('echo /ask-size', await sizedEchoRouter()),
   await httpDoor('echo (http)', echoRouter()),
   await httpDoor('/ask (http)', realRouter()),
 ];
@@ -289,10 +320,10 @@ try {
 } finally {
   for (const setup of setups) await setup.close();
 }
-const [echoGateway, askGateway, echoHttp, askHttp] = setups.map((s) => s.result) as [Result, Result, Result, Result];
+const [echoGateway, askGateway, sizedGateway, echoHttp, askHttp] = setups.map((s) => s.result) as [Result, Result, Result, Result, Result];
 
 console.log(`${''.padEnd(16)}   answered   burst latency             one-at-a-time latency     answered/s per round`);
-for (const r of [echoGateway, askGateway, echoHttp, askHttp]) console.log(row(r));
+for (const r of [echoGateway, askGateway, sizedGateway, echoHttp, askHttp]) console.log(row(r));
 for (const r of [askGateway, askHttp]) {
   console.log(`\n${r.name} answered ${r.embeds} of ${ROUNDS * BURST} burst interactions with a cited embed (the rest: "the article doesn't say").`);
   if (r.deferred > 0) console.log(`${r.name} deferred ${r.deferred} of ${ROUNDS * BURST} burst interactions (handler past the router's deadline).`);
@@ -302,6 +333,9 @@ for (const r of setups.map((s) => s.result)) {
 }
 console.log('');
 console.log(compare(askGateway, echoGateway));
+// The gateway gap in two: /ask's bigger payload through discord.js and the fake, then /ask's work.
+console.log(compare(sizedGateway, echoGateway));
+console.log(compare(askGateway, sizedGateway));
 console.log(compare(askHttp, echoHttp));
 console.log(compare(askHttp, echoGateway));
 console.log(compare(echoHttp, echoGateway));
