@@ -4,7 +4,8 @@
 // are in `npm run bench:input`.
 import { describe, expect, it } from 'vitest';
 import { contextFor } from '../../commands/context.ts';
-import { commands } from '../../commands/index.ts';
+import { CHECK_COMMAND_NAME } from '../../commands/check.ts';
+import { commands, messageCommands } from '../../commands/index.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import type { Incoming } from '../../src/interactions/incoming.ts';
@@ -43,7 +44,7 @@ function measuringEngine() {
 
 async function answer(engine: Engine, incoming: Incoming) {
   const log = memoryLogger();
-  const router = createRouter({ commands, context: contextFor({ engine, source: SOURCE }), logger: log.logger, cooldown: null });
+  const router = createRouter({ commands, messageCommands, context: contextFor({ engine, source: SOURCE }), logger: log.logger, cooldown: null });
   const responder = recordingResponder();
   await router.handle(incoming, responder);
   return { calls: responder.calls, log: log.text() };
@@ -70,6 +71,14 @@ describe.each(SIZES)('%i characters of user text', (size) => {
     }
     expect(seen.length).toBeGreaterThanOrEqual(7);
     expect(Math.max(...seen)).toBeLessThanOrEqual(300);
+  });
+
+  it('a message command on a message of that length reads none of it past what it could check', async () => {
+    const { engine, seen } = measuringEngine();
+    const { calls, log } = await answer(engine, { ...who, kind: 'message-command', name: CHECK_COMMAND_NAME, target: { id: '1', content: text, embeds: 0, attachments: 0 } });
+    expect(calls).toHaveLength(1);
+    expect(log.length).toBeLessThan(5_000);
+    expect(Math.max(0, ...seen)).toBeLessThanOrEqual(300);
   });
 
   it('a custom id or command name of that length is refused, and logged cut', async () => {
