@@ -31,7 +31,7 @@ export const KINDS: Readonly<Record<QuestionKind, KindRule>> = {
   duration: { asks: 'a length of time', accepts: ['duration'], example: 'how long was the meeting' },
   quantity: { asks: 'a number or an amount', accepts: ['quantity', 'duration'], example: 'how old is Blinken' },
   time: { asks: 'a day, a date or a time relative to the talks', accepts: ['time'], example: 'when did they meet' },
-  reason: { asks: 'a cause or a reason', accepts: ['reason'], example: 'why have relations got worse' },
+  reason: { asks: 'a cause or a reason', accepts: ['reason', 'description'], example: 'why have relations got worse' },
   yesno: { asks: 'yes or no, or a statement that settles it', accepts: ALL, example: 'was fentanyl discussed' },
   open: { asks: 'anything the article says about it', accepts: ALL, example: 'what happened with the balloon' },
 };
@@ -93,7 +93,8 @@ export function questionKind(question: string): QuestionKind {
   // "where do Xi's remarks come from" asks for a source, not a place.
   if ((w.includes('where') && !/ come from /.test(text)) || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text)) return 'place';
   if (how >= 0 && w[how + 1] === 'long') return 'duration';
-  if (how >= 0 && w[how + 1] === 'many' && DURATION_UNITS.has(w[how + 2] ?? '')) return 'duration';
+  // "how many years old" asks an age, a number; "how many days" a length of time.
+  if (how >= 0 && w[how + 1] === 'many' && DURATION_UNITS.has(w[how + 2] ?? '') && w[how + 3] !== 'old') return 'duration';
   if (how >= 0 && QUANTITY_AFTER_HOW.has(w[how + 1] ?? '')) return 'quantity';
   // "when" that opens or ends the question; "what was he referring to when he said …" is not a when-question.
   const when = w.indexOf('when');
@@ -138,6 +139,8 @@ const TOPIC_VERBS = new Set(['talk', 'talked', 'discuss', 'cover', 'covered', 'r
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const QUESTION_LEADS = new Set(['what', 'how', 'why', 'did', 'does', 'do']);
 
+const GENERAL_NOUNS = new Set(['event', 'events', 'thing', 'things', 'issue', 'issues', 'reason', 'reasons', 'factor', 'factors', 'topic', 'topics', 'way', 'ways', 'step', 'steps', 'kind', 'kinds', 'type', 'types', 'sort', 'part', 'parts', 'aspect', 'aspects', 'point', 'points', 'matter', 'matters', 'detail', 'details', 'stuff', 'happened', 'exactly', 'else', 'other', 'others']);
+
 /** Past tenses and participles end a noun phrase: "which fighter jet [shot] it down". */
 const IRREGULAR_PAST = new Set(['shot', 'saw', 'met', 'went', 'came', 'took', 'gave', 'said', 'told', 'held', 'led', 'brought', 'thought', 'spent', 'sent', 'left', 'won', 'lost', 'hit', 'flew', 'ran', 'wrote', 'sat', 'spoke', 'stood', 'knew', 'got', 'found', 'built', 'put', 'set', 'paid', 'kept', 'began', 'rose', 'fell']);
 function isVerb(word: string): boolean {
@@ -158,8 +161,10 @@ export function focusOf(w: readonly string[]): string | null {
     let j = i + (quantity ? 2 : 1);
     const noun: string[] = [];
     while (j < w.length && noun.length < 3 && !isStopWord(w[j]!) && !AUXILIARIES.has(w[j]!) && !DURATION_UNITS.has(w[j]!) && !isVerb(w[j]!)) noun.push(w[j++]!);
-    // The head of "which fighter jet", "which main US goal": the last word before the verb.
-    if (noun.length > 0) return noun.at(-1)!;
+    // The head of "which fighter jet", "which main US goal": the last word before the verb. A
+    // general word ("what events", "which issues") names nothing in particular.
+    const head = noun.at(-1);
+    if (head !== undefined && !GENERAL_NOUNS.has(head)) return head;
     return null;
   }
   return null;
@@ -167,8 +172,13 @@ export function focusOf(w: readonly string[]): string | null {
 
 /** "when will…", "…next…", "…again?": the question is about what comes after the talks. */
 export function asksAboutFuture(w: readonly string[]): boolean {
-  return w.includes('will') || w.includes('next') || w.includes('future') || w.at(-1) === 'again' || / going to (?!be )/.test(` ${w.join(' ')} `);
+  const going = w.findIndex((x, i) => x === 'going' && w[i + 1] === 'to');
+  // "going to meet again" is about the future; "going to Beijing" is not.
+  const goingTo = going >= 0 && FUTURE_VERBS.has(w[going + 2] ?? '');
+  return w.includes('will') || w.includes('next') || w.includes('future') || w.at(-1) === 'again' || goingTo;
 }
+
+const FUTURE_VERBS = new Set(['meet', 'talk', 'visit', 'happen', 'restart', 'resume', 'change', 'improve', 'get', 'have', 'do', 'make', 'hold', 'come', 'go', 'send', 'supply', 'agree', 'sign', 'attack', 'invade', 'take', 'defend', 'stop', 'start', 'reopen', 'respond', 'react', 'say']);
 
 /** Whether an answer speaks of what comes next, as a question about the future needs. */
 export function speaksOfFuture(answer: string): boolean {

@@ -110,6 +110,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:came|come|comes) out of (?:it|this|that|the talks)\b/g, 'outcome'],
   [/\b(?:sit|sat|sitting) down with\b/g, 'met'],
   [/\b(?:make|made|makes) of\b/g, 'think about'],
+  [/\b(come|came|comes) form\b/g, '$1 from'],
 ];
 
 function splitWords(text: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answers, asksForSpeech, focusOf, inferAnswerKinds, KINDS, questionKind, voiceOf, type QuestionKind } from '../../src/engine/kinds.ts';
+import { answers, asksAboutFuture, asksForSpeech, focusOf, inferAnswerKinds, KINDS, questionKind, voiceOf, type QuestionKind } from '../../src/engine/kinds.ts';
 import { words } from '../../src/engine/text.ts';
 
 describe('question kinds', () => {
@@ -17,6 +17,8 @@ describe('question kinds', () => {
     ['how many days was the trip', 'duration'],
     ['how old is the secretary of state', 'quantity'],
     ['how many aides came along', 'quantity'],
+    ['blinken he is how many years old', 'quantity'],
+    ['why might washington call the visit a success', 'reason'],
     ['when was the meeting announced', 'time'],
     ['what was he referring to when he said it was very good', 'open'],
     ['on what date in june did he land', 'date'],
@@ -63,6 +65,15 @@ describe('question kinds', () => {
     expect(focusOf(words('how many aides travelled with him'))).toBe('aides');
     expect(focusOf(words('how many days was the trip'))).toBeNull();
     expect(focusOf(words('what did they agree'))).toBeNull();
+    // A general word names nothing in particular; "how much notice" asks an amount, not a count.
+    expect(focusOf(words('what events made relations worse'))).toBeNull();
+    expect(focusOf(words('how much notice was given'))).toBeNull();
+  });
+
+  it('tells a question about what comes next from one that only says "going to"', () => {
+    expect(asksAboutFuture(words('will the militaries talk again'))).toBe(true);
+    expect(asksAboutFuture(words('are they going to meet again'))).toBe(true);
+    expect(asksAboutFuture(words('secretary of state going to beijing for the first time in ages'))).toBe(false);
   });
 
   it('reads an answer’s kinds from its wording when the entry does not list them', () => {
