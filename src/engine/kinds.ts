@@ -62,6 +62,11 @@ export function voiceOf(w: readonly string[]): string[] {
   if (after !== undefined && SPEECH_NOUNS.has(w[v]!)) {
     const end = w.findIndex((x, i) => i > after && isStopWord(x));
     span = w.slice(after + 1, end < 0 ? after + 4 : Math.min(end, after + 4));
+  } else if (SPEECH_NOUNS.has(w[v]!)) {
+    // "north korea's reaction", "blinken quote": the words just before the noun, after any question word.
+    let j = v - 1;
+    while (j >= 0 && v - j <= 2 && !AUXILIARIES.has(w[j]!) && !['what', 'how', 'why', 'which', 'was', 'the'].includes(w[j]!)) j--;
+    span = w.slice(j + 1, v);
   } else {
     let j = v - 1;
     while (j >= 0 && !AUXILIARIES.has(w[j]!) && !['what', 'how', 'why', 'which'].includes(w[j]!)) j--;

@@ -16,6 +16,7 @@ const GROUPS: string[][] = [
   ['military', 'militarily', 'army', 'armed', 'militaries', 'defence', 'pentagon', 'soldier'],
   ['objective', 'goal', 'aim', 'purpose', 'target'],
   ['key', 'main', 'primary', 'central', 'principal'],
+  ['specific', 'concrete', 'particular', 'tangible'],
   ['top', 'senior', 'chief', 'highest', 'leading'],
   ['present', 'portray', 'spin', 'frame', 'tout'],
   ['raise', 'raised', 'discuss', 'discussed', 'mention', 'mentioned', 'cover', 'covered', 'address', 'addressed'],

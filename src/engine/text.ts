@@ -71,7 +71,7 @@ const STOP_WORDS = new Set(
   according part way ways whole overall basically bit quite
   s t d ll m re ve go going gonna wanna want like actually basically literally anyway
   whether while whilst themselves itself himself herself ourselves yourself
-  though tho although something anything somewhere sth known stated specified disclosed revealed
+  though tho although something anything somewhere sth known stated specified disclosed revealed per actual
   didnt doesnt dont isnt wasnt arent werent havent hasnt hadnt wont wouldnt couldnt shouldnt cant im ive youre theyre thats its`.split(/\s+/),
 );
 // "us" is kept out of the stop words on purpose: here it nearly always means the United States.
@@ -111,6 +111,11 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:sit|sat|sitting) down with\b/g, 'met'],
   [/\b(?:make|made|makes) of\b/g, 'think about'],
   [/\b(come|came|comes) form\b/g, '$1 from'],
+  [/\bbrake ?throughs?\b/g, 'breakthrough'],
+  [/\bin (?:his|her|their|its) own words\b/g, ''],
+  [/\bfrom the (?:start|beginning|outset|get-go)\b/g, 'originally'],
+  [/\b(?:before|while|until) (?:he|she) (?:leaves|left|is in|is still in|steps down from) (?:office|power)\b/g, 'during term office'],
+  [/\b(?:bottom line|take-?aways?|upshot)\b/g, 'outcome'],
 ];
 
 function splitWords(text: string): string[] {
