@@ -20,6 +20,8 @@ const EPSILON = 1e-9;
 
 interface Decision {
   result: AskResult;
+  /** How much of the question the answer's entry left unfound (0 for a passage answer). */
+  missing?: number;
   /** Whether the answer was a confident one: a real-word-typo correction is only taken when it is. */
   strong: boolean;
 }
@@ -213,7 +215,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   if (near.length > 1) top = near.find((s) => s.record.entry.id === bm25Top()) ?? top;
   if (top && top.anchored) {
     const strong = top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing + EPSILON;
-    if (strong) return { result: answerFrom(a, q, top.record, ranked), strong };
+    if (strong) return { result: answerFrom(a, q, top.record, ranked), strong, missing: top.missing };
     // Both rankers agree: a lower coverage floor, and more of the question may go unfound if the
     // entry matches two of the question's own words. Not for "what did X say about Y" when Y goes
     // unfound: that is the shape of a question the article does not answer.
@@ -295,7 +297,8 @@ export function ask(a: Analysis, question: string): AskResult {
   // only when it turns a refusal or a weak answer into a confident one.
   for (const fixed of realWordFixes(a, q.query)) {
     const retry = decide(a, parseQuestion(a, fixed));
-    if (retry.strong && retry.result.answered) return done({ ...retry.result, query: q.query });
+    // Clearly answerable: a confident answer that leaves little of the corrected question unfound.
+    if (retry.strong && retry.result.answered && (retry.missing ?? 0) <= TUNING.realWordMaxMissing) return done({ ...retry.result, query: q.query });
   }
   return done(result);
 }

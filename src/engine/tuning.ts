@@ -32,6 +32,9 @@ export const TUNING = {
   looseUnknownFactor: 0.2,
   looseMinMatched: 2,
 
+  /** A real-word correction is taken only if the corrected question leaves at most this much unfound. */
+  realWordMaxMissing: 0.2,
+
   /** Answering from one passage alone (no curated entry fits) needs near-full coverage… */
   passageMinCoverage: 0.75,
   /** …and this lead over the next passage. */

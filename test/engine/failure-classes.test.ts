@@ -19,8 +19,9 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask('did they meat in beijing'))).toBe('p2');
     expect(first(engine.ask('the spa balloon, what was that about'))).toBe('p8');
     expect(first(engine.ask('grate hall where is it'))).toBe('p5');
-    // A real word near a name is not taken for it.
+    // A real word near a name is not taken for it, nor one whose correction leaves the rest unanswered.
     expect(engine.ask('tell me a joke').answered).toBe(false);
+    expect(engine.ask('any tips for sleeping better').answered).toBe(false);
   });
 
   it('tolerates typos in names and in one-word queries', () => {
