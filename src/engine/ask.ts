@@ -69,7 +69,10 @@ const US_WORDS = new Set(['us', 'washington', 'american', 'americans', 'america'
  */
 function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
   if (!q.voice || q.voice.length === 0) return undefined;
-  const named = q.speakers.find((id) => a.speakerNames.find((s) => s.id === id)?.names.some((n) => n.every((x) => q.voice?.includes(x))));
+  const voices = q.speakers.filter((id) => a.speakerNames.find((s) => s.id === id)?.names.some((n) => n.every((x) => q.voice?.includes(x))));
+  // "what did Blinken and Xi cover": both sides of the talks, so what was discussed, not one's words.
+  if (voices.length > 1) return undefined;
+  const named = voices[0];
   if (named) return named;
   // "Chinese state media" is not China's government: a voice the article never reports stays unknown.
   if (unknownVoice(a, q)) return undefined;
@@ -123,6 +126,24 @@ function answerFrom(a: Analysis, q: ParsedQuestion, record: EntryRecord, ranked:
   return { query: q.query, answered: true, answer: answerText(record, q), citations, suggestions: relatedTo(a, record, ranked), entryId: record.entry.id };
 }
 
+/** "bill gates xi" → "Bill Gates and Xi Jinping": each speaker by name, other words as typed. */
+function voiceNames(a: Analysis, voice: readonly string[]): string {
+  const parts: string[] = [];
+  let rest: string[] = [];
+  for (let i = 0; i < voice.length; ) {
+    const sp = a.speakerNames.find((s) => s.names.some((n) => n.every((x, j) => voice[i + j] === x)));
+    const name = sp?.names.filter((n) => n.every((x, j) => voice[i + j] === x)).sort((x, y) => y.length - x.length)[0];
+    if (sp && name) {
+      if (rest.length > 0) parts.push(titleCase(rest));
+      rest = [];
+      parts.push(a.knowledge.speakers.find((s) => s.id === sp.id)?.name ?? titleCase(name));
+      i += name.length;
+    } else rest.push(voice[i++]!);
+  }
+  if (rest.length > 0) parts.push(titleCase(rest));
+  return parts.join(' and ');
+}
+
 const titleCase = (w: readonly string[]) => w.map((x) => (x === 'us' ? 'US' : x[0]!.toUpperCase() + x.slice(1))).join(' ');
 
 /** "…about human rights?" → " about human rights", as typed, when short enough to repeat. */
@@ -137,7 +158,7 @@ function refusalNote(a: Analysis, q: ParsedQuestion, nearest: Citation | null): 
   let says: string;
   const named = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
   if (q.kind === 'speech' && q.voice && q.voice.length > 0 && (named || unknownVoice(a, q))) {
-    const who = named === CHINA_SIDE ? 'China' : named === US_SIDE ? 'the US' : named ? (a.knowledge.speakers.find((s) => s.id === named)?.name ?? titleCase(q.voice)) : titleCase(q.voice);
+    const who = named === CHINA_SIDE ? 'China' : named === US_SIDE ? 'the US' : named ? (a.knowledge.speakers.find((s) => s.id === named)?.name ?? titleCase(q.voice)) : voiceNames(a, q.voice);
     says = `The article doesn't report what ${who} said${aboutWhat(q)}`;
   } else if (q.kind === 'speech') {
     says = `The article doesn't report that${aboutWhat(q) ? ` being said${aboutWhat(q)}` : ''}`;

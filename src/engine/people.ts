@@ -20,6 +20,8 @@ function nameWordMatch(typed: string, name: string, partnerExact: boolean): bool
   // Beside an exactly typed partner ("wang yii", "chin gang") a name word may be two edits off;
   // alone, only a long one may be one edit off ("blinkin", "jinpin").
   if (partnerExact) return d <= (name.length <= 3 ? Math.min(2, typed.length - 1) : 2);
+  // A long name typed as another word that starts the same: "blinking" for "blinken".
+  if (name.length >= 6 && d === 2 && typed.slice(0, 4) === name.slice(0, 4)) return true;
   return name.length >= 5 && d <= 1;
 }
 
@@ -49,7 +51,7 @@ export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
           }
         }
       }
-      if (at === Infinity && !a.knownWords.has(typed) && !isStopWord(typed)) {
+      if (at === Infinity && (!a.knownWords.has(typed) || a.spell.isEnglish(typed)) && !isStopWord(typed) && typed.length >= 5) {
         const hit = personal.find((p) => p.length >= 5 && nameWordMatch(typed, p, false));
         if (hit) {
           w[i] = hit;

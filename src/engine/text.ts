@@ -17,7 +17,7 @@ const CHAT_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   stabilize: 'stabilise', stabilized: 'stabilised', defense: 'defence', militaries: 'military',
   lol: '', lmao: '', lmfao: '', rofl: '', haha: '', hahaha: '', hehe: '', xd: '', lool: '', pls: '', plz: '', please: '', bruh: '', bro: '', ok: '', okay: '', hey: '',
   hi: '', hello: '', yo: '', um: '', umm: '', uh: '', idk: '', tbh: '', btw: '', imo: '', thx: '', thanks: '',
-  ty: '', fr: '', ngl: '', omg: '', wtf: '', k: '', dude: '', guys: '', bot: '', lowkey: '', highkey: '', fam: '',
+  ty: '', fr: '', ngl: '', omg: '', wtf: '', k: '', dude: '', guys: '', bot: '', wait: '', lowkey: '', highkey: '', fam: '',
   rn: 'now', irl: '', smh: '', istg: '', asap: '', gonna: 'going', tryna: 'trying', kinda: '', sorta: '', dunno: '',
   hmm: '', hmmm: '', welp: '', ya: 'you', yall: 'you', wanna: 'want', gotta: 'must', cos: 'because',
   capitals: 'beijing washington', bosses: 'leaders', boss: 'leader', convo: 'conversation', comms: 'communication', mil: 'military', diplo: 'diplomat', sec: 'secretary', secstate: 'secretary state',
@@ -71,7 +71,7 @@ const STOP_WORDS = new Set(
   according part way ways whole overall basically bit quite
   s t d ll m re ve go going gonna wanna want like actually basically literally anyway
   whether while whilst themselves itself himself herself ourselves yourself
-  though tho although something anything somewhere sth known stated specified disclosed revealed per actual
+  though tho although something anything somewhere sth known stated specified disclosed revealed per actual only
   didnt doesnt dont isnt wasnt arent werent havent hasnt hadnt wont wouldnt couldnt shouldnt cant im ive youre theyre thats its`.split(/\s+/),
 );
 // "us" is kept out of the stop words on purpose: here it nearly always means the United States.
@@ -111,6 +111,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:sit|sat|sitting) down with\b/g, 'met'],
   [/\b(?:make|made|makes) of\b/g, 'think about'],
   [/\b(come|came|comes) form\b/g, '$1 from'],
+  [/\btake on\b/g, 'view on'],
   [/\bbrake ?throughs?\b/g, 'breakthrough'],
   [/\bin (?:his|her|their|its) own words\b/g, ''],
   [/\bfrom the (?:start|beginning|outset|get-go)\b/g, 'originally'],
