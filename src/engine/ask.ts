@@ -40,7 +40,7 @@ const PLACES = ['china', 'us', 'russia', 'ukraine', 'taiwan', 'korea'];
 const POSTS = ['minister', 'diplomat', 'secretary', 'president', 'founder', 'leader'];
 const FIELDS = ['militarily', 'military', 'economically', 'trade'];
 const INSTANCES: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries({ country: PLACES, nation: PLACES, company: ['microsoft'], firm: ['microsoft'], position: POSTS, role: POSTS, job: POSTS, title: POSTS, area: FIELDS, field: FIELDS })
+  Object.entries({ country: PLACES, nation: PLACES, city: ['beijing', 'washington'], capital: ['beijing', 'washington'], company: ['microsoft'], firm: ['microsoft'], position: POSTS, role: POSTS, job: POSTS, title: POSTS, area: FIELDS, field: FIELDS })
     .map(([category, names]) => [stem(category), names.map(stem)]),
 );
 
