@@ -7,7 +7,7 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const data = (name: string) => fileURLToPath(new URL(`../test/data/${name}`, import.meta.url));
-const questions = ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl', 'ask-blind3.jsonl']
+const questions = ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl', 'ask-blind3.jsonl', 'ask-blind4.jsonl', 'ask-blind5.jsonl', 'ask-blind6.jsonl', 'ask-blind7.jsonl', 'ask-blind8.jsonl']
   .filter((f) => existsSync(data(f)))
   .flatMap((f) => readJsonl(data(f), AskCaseSchema).map((c) => c.q));
 

@@ -14,7 +14,7 @@ const knowledge = loadKnowledge();
 const engine = createEngine(knowledge);
 const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
-const askSets = files.length > 0 ? files : ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl', 'ask-blind3.jsonl'].map(data);
+const askSets = files.length > 0 ? files : ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl', 'ask-blind3.jsonl', 'ask-blind4.jsonl', 'ask-blind5.jsonl', 'ask-blind6.jsonl', 'ask-blind7.jsonl', 'ask-blind8.jsonl'].map(data);
 for (const file of askSets) {
   if (!existsSync(file)) {
     if (files.length > 0) console.log(`\n${file}: no such file`);

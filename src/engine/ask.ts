@@ -235,7 +235,10 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   const near = top ? suitable.filter((s) => top!.score - s.score <= TUNING.nearTie) : [];
   if (near.length > 1) top = near.find((s) => s.record.entry.id === bm25Top()) ?? top;
   if (top && top.anchored) {
-    const strong = top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing + EPSILON;
+    // One word of the question matched and another left unfound is a question about something else
+    // that shares a word with the article ("is microsoft teams down").
+    const lone = top.matched < 2 && top.missing > EPSILON;
+    const strong = !lone && top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing + EPSILON;
     if (strong) return { result: answerFrom(a, q, top.record, ranked), strong, missing: top.missing };
     // Both rankers agree: a lower coverage floor, and more of the question may go unfound if the
     // entry matches two of the question's own words. Not for "what did X say about Y" when Y goes

@@ -4,6 +4,9 @@
 import { QUESTION_WORDS } from './text.ts';
 
 /** How much a question term counts as found, by where it was found. */
+/** Words too general to count as a match of their own ("who else …"). */
+const WEAK = new Set(['els', 'other', 'besid', 'apart', 'also', 'more', 'two', 'both', 'new', 'big']);
+
 export const MATCH = { exact: 1, synonym: 0.8, answer: 0.7, passage: 0.5 } as const;
 const QUESTION_WORD_WEIGHT = 0.3;
 
@@ -120,7 +123,7 @@ export function coverage(q: PreparedQuery, doc: Doc): Coverage {
     if (!isQuestionWord) contentTotal += weight;
     if (m >= MATCH.synonym && !isQuestionWord) {
       anchored = true;
-      matched++;
+      if (!WEAK.has(term)) matched++;
     }
     if (m === 0 && !isQuestionWord) {
       missing += weight;

@@ -66,6 +66,9 @@ describe('answers on wording nobody tuned for', () => {
     expect(r.answered ? '' : r.note).toMatch(/doesn't report what China said about human rights; the nearest it comes is paragraph 10/);
     for (const c of r.citations) expect(knowledge.article).toContain(c.text);
     expect(engine.ask('how did japan react to the talks').answered).toBe(false);
+    // Sharing one rare word with the article does not make a question about it. (The first was
+    // answered with Bill Gates on the first run of blind8.)
+    for (const q of ['is microsoft teams down for anyone else', 'is the microsoft store open on sundays', 'how do i get a visa for beijing']) expect(engine.ask(q).answered, q).toBe(false);
     expect(engine.ask('what did the kremlin make of it all, what did it say').answered).toBe(false);
   });
 
