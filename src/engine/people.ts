@@ -15,7 +15,7 @@ export interface NamesFound {
 /** Whether a typed word may stand for a name's word: equal, or near enough given its partner. */
 function nameWordMatch(typed: string, name: string, partnerExact: boolean): boolean {
   if (typed === name) return true;
-  if (typed.length < 2 || name.length < 2) return false;
+  if (typed.length < 2 || name.length < 2 || Math.abs(typed.length - name.length) > 2) return false;
   const d = editDistance(typed, name);
   // Beside an exactly typed partner ("wang yii", "chin gang") a name word may be two edits off;
   // alone, only a long one may be one edit off ("blinkin", "jinpin").
@@ -38,8 +38,9 @@ export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
     // The person's own name, misspelt: a two-word name with one word right, or one long word.
     for (let i = 0; i < w.length; i++) {
       const typed = w[i]!;
-      if (personal.length >= 2 && i + 1 < w.length) {
-        const next = w[i + 1]!;
+      const next = w[i + 1];
+      // Only beside a word of the name typed right ("chin gang"): most words are no name at all.
+      if (personal.length >= 2 && next !== undefined && (personal.includes(typed) || personal.includes(next))) {
         for (let k = 0; k + 1 < personal.length; k++) {
           const [p1, p2] = [personal[k]!, personal[k + 1]!];
           const exact1 = typed === p1;
@@ -51,8 +52,9 @@ export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
           }
         }
       }
-      if (at === Infinity && (!a.knownWords.has(typed) || a.spell.isEnglish(typed)) && !isStopWord(typed) && typed.length >= 5) {
-        const hit = personal.find((p) => p.length >= 5 && nameWordMatch(typed, p, false));
+      if (at === Infinity && typed.length >= 5 && !isStopWord(typed)) {
+        // Typos rarely touch a name's first letter: checking only those keeps this cheap.
+        const hit = personal.find((p) => p.length >= 5 && p[0] === typed[0] && nameWordMatch(typed, p, false));
         if (hit) {
           w[i] = hit;
           at = i;

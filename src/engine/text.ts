@@ -89,10 +89,18 @@ const AFTER_WHERE = new Set(['did', 'do', 'does', 'is', 'was', 'are', 'will', 'c
 
 /** Words of a text, lower-cased and folded: "Blinken’s 35-minute" → ["blinken", "35", "minute"]. */
 export function words(text: string): string[] {
+  // A question is read several times over (its clause, its parts, its names): remember the last few.
+  const cached = recentWords.get(text);
+  if (cached) return [...cached];
   const out = splitWords(text);
   if (out.length > 1 && WHERE_TYPO.test(out[0]!) && AFTER_WHERE.has(out[1]!)) out[0] = 'where';
-  return out;
+  if (recentWords.size >= RECENT_WORDS) recentWords.delete(recentWords.keys().next().value as string);
+  if (text.length <= 2000) recentWords.set(text, out);
+  return [...out];
 }
+
+const recentWords = new Map<string, readonly string[]>();
+const RECENT_WORDS = 64;
 
 /** Phrases read as the one word the article uses for the same thing ("" drops the phrase). */
 const PHRASES: ReadonlyArray<[RegExp, string]> = [
