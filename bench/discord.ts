@@ -87,7 +87,9 @@ async function sizedEchoRouter(): Promise<Router> {
     inFlight: new InFlight(),
     async handle(incoming, responder) {
       const question = incoming.kind === 'command' ? String(incoming.options['question']) : '';
-      await responder.reply(replies.get(question) ?? { content: 'echo', allowed_mentions: { parse: [] } }).catch((error: unknown) => logger.error({ err: error }, 'echo failed'));
+      await responder
+        .reply(replies.get(question) ?? { content: 'echo', allowed_mentions: { parse: [] } })
+        .catch((error: unknown) => logger.error({ err: error }, 'echo failed'));
     },
   };
 }
@@ -132,7 +134,13 @@ async function burst(setup: Setup, count: number) {
   const latencies = sent.flatMap((s) => (byId.has(s.id) ? [byId.get(s.id)!.at - s.at] : []));
   const finished = Math.max(...callbacks.map((c) => c.at));
   const embeds = callbacks.filter((c) => ((c.data as { embeds?: unknown[] } | null)?.embeds ?? []).length > 0).length;
-  return { seconds: Math.max(1, finished - started) / 1000, latencies, deferred: callbacks.filter((c) => c.type === 5).length, embeds, missed: count - expected };
+  return {
+    seconds: Math.max(1, finished - started) / 1000,
+    latencies,
+    deferred: callbacks.filter((c) => c.type === 5).length,
+    embeds,
+    missed: count - expected,
+  };
 }
 
 /** One at a time: latency with nothing queued (ms, sub-millisecond from performance.now()). */
@@ -153,7 +161,14 @@ const emptyResult = (name: string): Result => ({ name, perSecond: [], burstLaten
 async function gatewayDoor(name: string, router: Router): Promise<Setup> {
   // No spec checking: the fake runs in this process and would bill its own work to the bot.
   const fake = await startFakeDiscord({ validateAgainstSpec: false });
-  const client = await startGateway({ token: fake.token, apiUrl: fake.apiUrl, applicationId: fake.applicationId, router, logger, onFatal: (m) => logger.fatal(m) });
+  const client = await startGateway({
+    token: fake.token,
+    apiUrl: fake.apiUrl,
+    applicationId: fake.applicationId,
+    router,
+    logger,
+    onFatal: (m) => logger.fatal(m),
+  });
   await fake.waitForReady(10_000);
   return {
     fake,
@@ -329,7 +344,8 @@ for (const r of [askGateway, askHttp]) {
   if (r.deferred > 0) console.log(`${r.name} deferred ${r.deferred} of ${ROUNDS * BURST} burst interactions (handler past the router's deadline).`);
 }
 for (const r of setups.map((s) => s.result)) {
-  if (r.missed > 0) console.log(`${r.name}: ${r.missed} of ${ROUNDS * BURST} burst interactions not answered within Discord's 3 s (left out of the latencies).`);
+  if (r.missed > 0)
+    console.log(`${r.name}: ${r.missed} of ${ROUNDS * BURST} burst interactions not answered within Discord's 3 s (left out of the latencies).`);
 }
 console.log('');
 console.log(compare(askGateway, echoGateway));

@@ -7,7 +7,17 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const data = (name: string) => fileURLToPath(new URL(`../test/data/${name}`, import.meta.url));
-const questions = ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl', 'ask-blind3.jsonl', 'ask-blind4.jsonl', 'ask-blind5.jsonl', 'ask-blind6.jsonl', 'ask-blind7.jsonl', 'ask-blind8.jsonl']
+const questions = [
+  'ask-public.jsonl',
+  'ask-extra.jsonl',
+  'ask-blind2.jsonl',
+  'ask-blind3.jsonl',
+  'ask-blind4.jsonl',
+  'ask-blind5.jsonl',
+  'ask-blind6.jsonl',
+  'ask-blind7.jsonl',
+  'ask-blind8.jsonl',
+]
   .filter((f) => existsSync(data(f)))
   .flatMap((f) => readJsonl(data(f), AskCaseSchema).map((c) => c.q));
 
@@ -40,7 +50,11 @@ latencies.sort((a, b) => a - b);
 const rssMiB = process.memoryUsage().rss / 2 ** 20;
 
 console.log(`knowledge load + validation: ${loadMs.toFixed(1)} ms`);
-console.log(`index build (createEngine): median ${percentile(builds, 50).toFixed(2)} ms, max ${builds.at(-1)!.toFixed(2)} ms over ${builds.length} builds (target < 100 ms)`);
+console.log(
+  `index build (createEngine): median ${percentile(builds, 50).toFixed(2)} ms, max ${builds.at(-1)!.toFixed(2)} ms over ${builds.length} builds (target < 100 ms)`,
+);
 console.log(`ask(): ${latencies.length} questions (${questions.length} distinct x ${ROUNDS} rounds)`);
-console.log(`  p50 ${(percentile(latencies, 50) * 1000).toFixed(0)} µs, p99 ${(percentile(latencies, 99) * 1000).toFixed(0)} µs, max ${(latencies.at(-1)! * 1000).toFixed(0)} µs (target p99 < 1 ms)`);
+console.log(
+  `  p50 ${(percentile(latencies, 50) * 1000).toFixed(0)} µs, p99 ${(percentile(latencies, 99) * 1000).toFixed(0)} µs, max ${(latencies.at(-1)! * 1000).toFixed(0)} µs (target p99 < 1 ms)`,
+);
 console.log(`process RSS: ${rssMiB.toFixed(0)} MiB`);

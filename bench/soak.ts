@@ -44,7 +44,9 @@ async function answerMembers(count: number): Promise<void> {
     const first = fake.callbacks.length;
     for (let i = 0; i < n; i++) {
       const user = { id: snowflake(), username: `member${sent}`, global_name: `Member ${sent}` };
-      fake.dispatchInteraction(fake.build.chatInput({ name: 'ask', options: { question: QUESTIONS[sent % QUESTIONS.length] ?? '' }, user, roles: [snowflake()] }));
+      fake.dispatchInteraction(
+        fake.build.chatInput({ name: 'ask', options: { question: QUESTIONS[sent % QUESTIONS.length] ?? '' }, user, roles: [snowflake()] }),
+      );
       sent += 1;
     }
     await fake.waitFor(() => fake.callbacks.length - first >= n, 120_000, `${n} callbacks`);
@@ -65,10 +67,14 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const rss = botRssMiB(groupId);
     const perMember = ((rss - warm) * 2 ** 20) / (sent - WARM_UP);
-    console.log(`  after ${String(sent).padStart(7)}        RSS ${rss.toFixed(0)} MiB   (${perMember >= 0 ? '+' : ''}${perMember.toFixed(0)} bytes per member since warm-up)`);
+    console.log(
+      `  after ${String(sent).padStart(7)}        RSS ${rss.toFixed(0)} MiB   (${perMember >= 0 ? '+' : ''}${perMember.toFixed(0)} bytes per member since warm-up)`,
+    );
   }
   const errors = bot.logs().filter((l) => Number(l['level']) >= 50).length;
-  console.log(`  ${sent} interactions answered in ${((Date.now() - started) / 1000).toFixed(0)} s; ${errors} error lines logged; bot still running: ${!bot.hasExited()}`);
+  console.log(
+    `  ${sent} interactions answered in ${((Date.now() - started) / 1000).toFixed(0)} s; ${errors} error lines logged; bot still running: ${!bot.hasExited()}`,
+  );
 } finally {
   await bot.stop(20_000).catch((error: unknown) => console.error(error));
   await fake.close();

@@ -58,7 +58,11 @@ export function answerReply(ctx: CommandContext, result: AskResult, question: st
 const ask = {
   data,
   execute(ctx, { question }) {
-    return fromEngine(question, () => ctx.engine.ask(withoutMentions(question)), (result) => answerReply(ctx, result, question));
+    return fromEngine(
+      question,
+      () => ctx.engine.ask(withoutMentions(question)),
+      (result) => answerReply(ctx, result, question),
+    );
   },
   autocomplete(ctx, focused) {
     return focused.name === 'question' ? ctx.engine.completeQuestion(focused.value, LIMITS.choices) : [];

@@ -106,9 +106,12 @@ const check = {
     const text = withoutMentions(clipInput(target.content, CLAIM_MAX_LENGTH * 4)).trim();
     const problem = unusable(target, text);
     if (problem) return unanswered(ephemeral({ content: problem }), clipInput(text, CLAIM_MAX_LENGTH));
-    return fromEngine(text, () => ctx.engine.ask(text), (result) => checkReply(ctx, result, text));
+    return fromEngine(
+      text,
+      () => ctx.engine.ask(text),
+      (result) => checkReply(ctx, result, text),
+    );
   },
   buttons: { post },
 } satisfies BotMessageCommand;
 export default check;
-

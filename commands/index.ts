@@ -23,5 +23,7 @@ export const EVERYWHERE = {
 
 /** The bulk-registration body: every command, with EVERYWHERE when registered globally. */
 export function registrationBody(scope: 'global' | 'guild'): RESTPutAPIApplicationCommandsJSONBody {
-  return [...commands, ...messageCommands].map((c) => (scope === 'global' ? { ...c.data, ...EVERYWHERE } : { ...c.data })) as RESTPutAPIApplicationCommandsJSONBody;
+  return [...commands, ...messageCommands].map((c) =>
+    scope === 'global' ? { ...c.data, ...EVERYWHERE } : { ...c.data },
+  ) as RESTPutAPIApplicationCommandsJSONBody;
 }

@@ -76,7 +76,11 @@ const quote = {
   data,
   execute(ctx, args) {
     const about = args.about?.trim() || undefined;
-    return fromEngine(args.speaker, () => ctx.engine.quote(args.speaker, about), (result) => quoteReply(ctx, result, 0, about));
+    return fromEngine(
+      args.speaker,
+      () => ctx.engine.quote(args.speaker, about),
+      (result) => quoteReply(ctx, result, 0, about),
+    );
   },
   autocomplete(ctx, focused) {
     return focused.name === 'speaker' ? ctx.engine.completeSpeaker(focused.value, LIMITS.choices) : [];

@@ -44,7 +44,11 @@ export function topicReply(ctx: CommandContext, result: TopicResult, asked: stri
 const topic = {
   data,
   execute(ctx, { name }) {
-    return fromEngine(name, () => ctx.engine.topic(name), (result) => topicReply(ctx, result, name));
+    return fromEngine(
+      name,
+      () => ctx.engine.topic(name),
+      (result) => topicReply(ctx, result, name),
+    );
   },
   autocomplete(ctx, focused) {
     return focused.name === 'name' ? ctx.engine.completeTopic(focused.value, LIMITS.choices) : [];

@@ -59,10 +59,21 @@ const EnvSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` })),
   KNOWLEDGE_DIR: optional(z.string()),
   DISCORD_TRANSPORT: optional(z.enum(TRANSPORTS, { error: `one of ${TRANSPORTS.join(', ')}` })),
-  DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'the application\'s public key: 64 hex characters (Developer Portal → General Information → Public Key)')),
-  PORT: optional(z.string().regex(/^\d{1,5}$/, 'a TCP port number, 0 to 65535').transform(Number).refine((n) => n <= 65535, 'a TCP port number, 0 to 65535')),
+  DISCORD_PUBLIC_KEY: optional(
+    z.string().regex(/^[0-9a-fA-F]{64}$/, "the application's public key: 64 hex characters (Developer Portal → General Information → Public Key)"),
+  ),
+  PORT: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'a TCP port number, 0 to 65535')
+      .transform(Number)
+      .refine((n) => n <= 65535, 'a TCP port number, 0 to 65535'),
+  ),
   DISCORD_SHARDS: optional(
-    z.string().regex(/^(auto|[1-9]\d{0,4})$/i, '"auto" (the count Discord recommends) or a whole number of shards, 1 or more').transform((v) => (/^auto$/i.test(v) ? ('auto' as const) : Number(v))),
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d{0,4})$/i, '"auto" (the count Discord recommends) or a whole number of shards, 1 or more')
+      .transform((v) => (/^auto$/i.test(v) ? ('auto' as const) : Number(v))),
   ),
   KNOWLEDGE_WATCH: optional(z.enum(['0', '1', 'true', 'false'], { error: '1 (watch the knowledge files and reload on change) or 0' })),
   MEMBER_HASH_SECRET: optional(z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 32)')),
@@ -102,7 +113,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ['DISCORD_PUBLIC_KEY', e.DISCORD_PUBLIC_KEY],
         ['DISCORD_APPLICATION_ID', e.DISCORD_APPLICATION_ID],
       ],
-      'for DISCORD_TRANSPORT=http (the key that checks Discord\'s signatures, and the application whose webhooks carry follow-ups)',
+      "for DISCORD_TRANSPORT=http (the key that checks Discord's signatures, and the application whose webhooks carry follow-ups)",
     );
   }
   return {

@@ -96,7 +96,8 @@ async function listening<T>(start: () => Promise<T>): Promise<T> {
     return await start();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') fail(`Cannot listen on PORT ${config.port}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}.`);
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      fail(`Cannot listen on PORT ${config.port}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}.`);
     throw error;
   }
 }

@@ -59,7 +59,10 @@ describe('npm run cli', () => {
     const questions = ['where did they meet', 'play some music', '   ', 'how old is blinken'];
     const r = cli(['ask', '--json'], `${questions.join('\n')}\n`);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => AskJson.parse(JSON.parse(l)));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => AskJson.parse(JSON.parse(l)));
     expect(lines.map((l) => l.query)).toEqual(questions);
     expect(lines.map((l) => l.answered)).toEqual([true, false, false, true]);
     expect(r.stderr).toMatch(/line 3: .*empty/);

@@ -46,7 +46,10 @@ describe('parseConfig', () => {
   });
 
   it('reads the curation settings: KNOWLEDGE_WATCH=1 and a member hash secret (never echoed)', () => {
-    expect(parseConfig({ KNOWLEDGE_WATCH: '1', MEMBER_HASH_SECRET: 'a-long-enough-secret' })).toMatchObject({ knowledgeWatch: true, memberHashSecret: 'a-long-enough-secret' });
+    expect(parseConfig({ KNOWLEDGE_WATCH: '1', MEMBER_HASH_SECRET: 'a-long-enough-secret' })).toMatchObject({
+      knowledgeWatch: true,
+      memberHashSecret: 'a-long-enough-secret',
+    });
     expect(parseConfig({ KNOWLEDGE_WATCH: '0' }).knowledgeWatch).toBe(false);
     expect(() => parseConfig({ MEMBER_HASH_SECRET: 'tiny-secret' })).toThrow(/^(?!.*tiny-secret)/s);
   });

@@ -41,7 +41,13 @@ describe('parseLine', () => {
   it('runs a message command as /<its first word> <the message text>', () => {
     expect(parseLine('/check They met for an hour', commands, messageCommands)).toEqual({
       kind: 'incoming',
-      incoming: { kind: 'message-command', name: 'Check against the article', target: { id: 'console-message', content: 'They met for an hour', embeds: 0, attachments: 0 }, userId: 'console', guildId: null },
+      incoming: {
+        kind: 'message-command',
+        name: 'Check against the article',
+        target: { id: 'console-message', content: 'They met for an hour', embeds: 0, attachments: 0 },
+        userId: 'console',
+        guildId: null,
+      },
     });
   });
 
@@ -77,7 +83,19 @@ describe('renderReply', () => {
       ],
     });
     expect(text).toBe(
-      ['(only you would see this reply)', 'about *this* @everyone', '┌ T', '│ D', '│', '│ ¶ 5', '│ > passage', '└ Source', '  [-] Prev', '  [1] Next', '  (type a number to press that button)'].join('\n'),
+      [
+        '(only you would see this reply)',
+        'about *this* @everyone',
+        '┌ T',
+        '│ D',
+        '│',
+        '│ ¶ 5',
+        '│ > passage',
+        '└ Source',
+        '  [-] Prev',
+        '  [1] Next',
+        '  (type a number to press that button)',
+      ].join('\n'),
     );
     expect(buttons).toEqual([{ customId: 'quote:x:1', label: 'Next', ephemeral: true }]);
   });
@@ -90,7 +108,13 @@ describe('renderReply', () => {
 describe('runConsole: curation', () => {
   it('checks a claim, and passes the answer a button is on with a press, as Discord does', async () => {
     const log = memoryLogger();
-    const router = createRouter({ commands, messageCommands, context: contextFor({ engine: fakeEngine(), source: SOURCE }), logger: log.logger, cooldown: null });
+    const router = createRouter({
+      commands,
+      messageCommands,
+      context: contextFor({ engine: fakeEngine(), source: SOURCE }),
+      logger: log.logger,
+      cooldown: null,
+    });
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
@@ -99,7 +123,10 @@ describe('runConsole: curation', () => {
     await runConsole({ router, commands, messageCommands, input, output });
     expect(text).toContain('┌ “they met for a long time”');
     expect(text).toContain('(pressed “Not helpful”)');
-    expect(log.lines().at(-1)).toMatchObject({ msg: 'feedback', feedback: { helpful: false, id: 'meeting-length', question: 'they met for a long time', message: 'console-1' } });
+    expect(log.lines().at(-1)).toMatchObject({
+      msg: 'feedback',
+      feedback: { helpful: false, id: 'meeting-length', question: 'they met for a long time', message: 'console-1' },
+    });
   });
 });
 

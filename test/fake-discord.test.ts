@@ -1,15 +1,5 @@
 import { once } from 'node:events';
-import {
-  AttachmentBuilder,
-  Client,
-  DiscordAPIError,
-  DiscordjsErrorCodes,
-  Events,
-  GatewayIntentBits,
-  MessageFlags,
-  Routes,
-  type Interaction,
-} from 'discord.js';
+import { AttachmentBuilder, Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, MessageFlags, Routes, type Interaction } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.ts';
 
@@ -118,9 +108,7 @@ describe('fake Discord with a real discord.js client', () => {
       await interaction.respond([{ name: 'Taiwan', value: 'taiwan' }]);
     });
 
-    const id = fake.dispatchInteraction(
-      fake.build.autocomplete({ name: 'topic', options: { name: 'tai' }, focused: 'name' }),
-    );
+    const id = fake.dispatchInteraction(fake.build.autocomplete({ name: 'topic', options: { name: 'tai' }, focused: 'name' }));
     const callback = await fake.waitForCallback(id, 3000);
 
     expect(callback.type).toBe(8);
@@ -261,7 +249,11 @@ describe('fake Discord with a real discord.js client', () => {
     const before = fake.stats.identifies + fake.stats.resumes;
 
     fake.faults.stopHeartbeatAcks('current');
-    await fake.waitFor(() => fake.stats.identifies + fake.stats.resumes > before && fake.stats.resumed + fake.stats.readies > 1, 5000, 'a new session handshake');
+    await fake.waitFor(
+      () => fake.stats.identifies + fake.stats.resumes > before && fake.stats.resumed + fake.stats.readies > 1,
+      5000,
+      'a new session handshake',
+    );
 
     expect(fake.stats.connections).toBe(2);
     // discord.js closes the zombie itself, with its "resuming" close code.

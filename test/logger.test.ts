@@ -13,7 +13,10 @@ describe('logger', () => {
   it('redacts tokens and never prints the environment', () => {
     const log = memoryLogger('info');
     const secret = 'MTIz.secret-token.value';
-    log.logger.info({ token: secret, config: { token: secret, DISCORD_TOKEN: secret }, env: { DISCORD_TOKEN: secret }, headers: { authorization: `Bot ${secret}` } }, 'start');
+    log.logger.info(
+      { token: secret, config: { token: secret, DISCORD_TOKEN: secret }, env: { DISCORD_TOKEN: secret }, headers: { authorization: `Bot ${secret}` } },
+      'start',
+    );
     expect(log.text()).not.toContain(secret);
     expect(log.lines()[0]).toMatchObject({ token: '[redacted]', config: { token: '[redacted]' }, env: '[redacted]' });
   });
@@ -28,7 +31,9 @@ describe('logger', () => {
     expect(log.text()).not.toContain(secret);
     expect(log.lines()[1]).toMatchObject({ a: { b: { note: 'token=[redacted]' } }, list: ['[redacted]'] });
     // The error keeps its message and stack (scrubbed), rather than logging as {}.
-    expect(log.lines()[2]).toMatchObject({ err: { type: 'Error', message: 'Bot [redacted] rejected', stack: expect.stringContaining('Bot [redacted] rejected') } });
+    expect(log.lines()[2]).toMatchObject({
+      err: { type: 'Error', message: 'Bot [redacted] rejected', stack: expect.stringContaining('Bot [redacted] rejected') },
+    });
   });
 
   it('cuts interaction and webhook tokens out of logged errors', () => {

@@ -50,7 +50,9 @@ function synsetAt(data: string, offset: number): Synset {
 
 const knowledge = loadKnowledge();
 const vocabulary = new Set(
-  [knowledge.article, ...knowledge.qa.flatMap((e) => [...e.questions, e.answer, ...e.keywords])].flatMap((t) => words(t)).filter((w) => w.length > 2 && !isStopWord(w) && !/\d/.test(w)),
+  [knowledge.article, ...knowledge.qa.flatMap((e) => [...e.questions, e.answer, ...e.keywords])]
+    .flatMap((t) => words(t))
+    .filter((w) => w.length > 2 && !isStopWord(w) && !/\d/.test(w)),
 );
 const grouped = buildSynonyms(knowledge.synonyms);
 
@@ -69,7 +71,14 @@ for (const pos of POS) {
   }
 }
 
-if (json) console.log(JSON.stringify(proposals.map((p) => ({ words: p.words, note: `WordNet ${p.pos}: ${p.gloss}` })), null, 2));
+if (json)
+  console.log(
+    JSON.stringify(
+      proposals.map((p) => ({ words: p.words, note: `WordNet ${p.pos}: ${p.gloss}` })),
+      null,
+      2,
+    ),
+  );
 else {
   console.log(`${proposals.length} candidate groups for ${vocabulary.size} words of the article (first ${SENSES} senses each).`);
   console.log('Keep a group only if every word means the same *in this article*; add it to knowledge/synonyms.json.\n');

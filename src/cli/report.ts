@@ -31,7 +31,8 @@ if (values.help) {
 let since: Date | null = null;
 if (values.since !== undefined) {
   since = new Date(values.since);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(values.since) || Number.isNaN(since.getTime())) fail(`--since needs an ISO date such as 2026-11-29 or 2026-11-29T15:00Z (got "${values.since}")\n${USAGE}`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(values.since) || Number.isNaN(since.getTime()))
+    fail(`--since needs an ISO date such as 2026-11-29 or 2026-11-29T15:00Z (got "${values.since}")\n${USAGE}`);
 }
 
 const events: LogEvent[] = [];

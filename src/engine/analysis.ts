@@ -125,7 +125,10 @@ export function analyse(knowledge: Knowledge): Analysis {
     speaking,
     speakerTerms: new Map(knowledge.speakers.map((sp) => [sp.id, terms(sp.name)])),
     quoteDocs: new Map(
-      knowledge.quotes.map((q) => [q.id, { core: termSet(q.text), answer: new Set<string>(), passage: termSet(knowledge.passageById.get(q.passage)?.text ?? '') }]),
+      knowledge.quotes.map((q) => [
+        q.id,
+        { core: termSet(q.text), answer: new Set<string>(), passage: termSet(knowledge.passageById.get(q.passage)?.text ?? '') },
+      ]),
     ),
     topicTerms: knowledge.topics.map((t) => ({ id: t.id, title: t.title, terms: new Set([t.title, t.id, ...t.aliases].flatMap((x) => terms(x))) })),
   };
@@ -154,10 +157,49 @@ export function termsOf(a: Pick<Analysis, 'spell'>, w: readonly string[]): strin
  * "What did the Kremlin say?" names no one here, so the article cannot answer it.
  */
 const GENERIC_VOICES = [
-  'china', 'chinese', 'beijing', 'us', 'washington', 'american', 'americans', 'official', 'officials', 'state', 'department',
-  'government', 'governments', 'administration', 'side', 'sides', 'both', 'two', 'country', 'countries', 'leader', 'leaders',
-  'president', 'secretary', 'diplomat', 'diplomats', 'counterpart', 'counterparts', 'top', 'he', 'they', 'them', 'him', 'mr',
-  'article', 'bbc', 'report', 'each', 'other', 'team', 'delegation', 'white', 'house',
+  'china',
+  'chinese',
+  'beijing',
+  'us',
+  'washington',
+  'american',
+  'americans',
+  'official',
+  'officials',
+  'state',
+  'department',
+  'government',
+  'governments',
+  'administration',
+  'side',
+  'sides',
+  'both',
+  'two',
+  'country',
+  'countries',
+  'leader',
+  'leaders',
+  'president',
+  'secretary',
+  'diplomat',
+  'diplomats',
+  'counterpart',
+  'counterparts',
+  'top',
+  'he',
+  'they',
+  'them',
+  'him',
+  'mr',
+  'article',
+  'bbc',
+  'report',
+  'each',
+  'other',
+  'team',
+  'delegation',
+  'white',
+  'house',
 ];
 
 const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added|hoped|sought|made clear)\b/;
@@ -165,8 +207,10 @@ const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added
 /** Pseudo-speakers for the two sides, for "what did China say …" and "what did Washington say …". */
 export const CHINA_SIDE = 'side:china';
 export const US_SIDE = 'side:us';
-const CHINA_SPOKE = /\b(China|Beijing|Chinese (side|counterparts|officials|government))( again)? (said|says|stressed|condemned|sees|gave|knocked|insisted|indicated|told)\b|\bcondemned by Beijing\b|\bfrom (my |his )?Chinese counterparts\b/;
-const US_SPOKE = /\b(US|Washington|US state department|officials in Washington|the Americans)( again)? (said|says|stressed|view|indicated|told|released)\b|\b(US state department|officials in Washington)[^.]{0,40} said\b|\bstate department said\b/;
+const CHINA_SPOKE =
+  /\b(China|Beijing|Chinese (side|counterparts|officials|government))( again)? (said|says|stressed|condemned|sees|gave|knocked|insisted|indicated|told)\b|\bcondemned by Beijing\b|\bfrom (my |his )?Chinese counterparts\b/;
+const US_SPOKE =
+  /\b(US|Washington|US state department|officials in Washington|the Americans)( again)? (said|says|stressed|view|indicated|told|released)\b|\b(US state department|officials in Washington)[^.]{0,40} said\b|\bstate department said\b/;
 
 /**
  * Speakers an answer reports words of: their own name a few words before a verb of speech ("Xi

@@ -40,11 +40,24 @@ const PLACES = ['china', 'us', 'russia', 'ukraine', 'taiwan', 'korea'];
 const POSTS = ['minister', 'diplomat', 'secretary', 'president', 'founder', 'leader'];
 const FIELDS = ['militarily', 'military', 'economically', 'trade'];
 const INSTANCES: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries({ country: PLACES, nation: PLACES, city: ['beijing', 'washington'], capital: ['beijing', 'washington'], company: ['microsoft'], firm: ['microsoft'], position: POSTS, role: POSTS, job: POSTS, title: POSTS, area: FIELDS, field: FIELDS })
-    .map(([category, names]) => [stem(category), names.map(stem)]),
+  Object.entries({
+    country: PLACES,
+    nation: PLACES,
+    city: ['beijing', 'washington'],
+    capital: ['beijing', 'washington'],
+    company: ['microsoft'],
+    firm: ['microsoft'],
+    position: POSTS,
+    role: POSTS,
+    job: POSTS,
+    title: POSTS,
+    area: FIELDS,
+    field: FIELDS,
+  }).map(([category, names]) => [stem(category), names.map(stem)]),
 );
 
-const NUMBER_WORD = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many|few)$/;
+const NUMBER_WORD =
+  /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many|few)$/;
 
 /** Whether an answer gives a number of the thing counted: "35 minutes", "two days", "61" for age. */
 function counts(answer: string, focus: string): boolean {
@@ -130,7 +143,7 @@ function answerFrom(a: Analysis, q: ParsedQuestion, record: EntryRecord, ranked:
 function voiceNames(a: Analysis, voice: readonly string[]): string {
   const parts: string[] = [];
   let rest: string[] = [];
-  for (let i = 0; i < voice.length; ) {
+  for (let i = 0; i < voice.length;) {
     const sp = a.speakerNames.find((s) => s.names.some((n) => n.every((x, j) => voice[i + j] === x)));
     const name = sp?.names.filter((n) => n.every((x, j) => voice[i + j] === x)).sort((x, y) => y.length - x.length)[0];
     if (sp && name) {
@@ -158,7 +171,14 @@ function refusalNote(a: Analysis, q: ParsedQuestion, nearest: Citation | null): 
   let says: string;
   const named = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
   if (q.kind === 'speech' && q.voice && q.voice.length > 0 && (named || unknownVoice(a, q))) {
-    const who = named === CHINA_SIDE ? 'China' : named === US_SIDE ? 'the US' : named ? (a.knowledge.speakers.find((s) => s.id === named)?.name ?? titleCase(q.voice)) : voiceNames(a, q.voice);
+    const who =
+      named === CHINA_SIDE
+        ? 'China'
+        : named === US_SIDE
+          ? 'the US'
+          : named
+            ? (a.knowledge.speakers.find((s) => s.id === named)?.name ?? titleCase(q.voice))
+            : voiceNames(a, q.voice);
     says = `The article doesn't report what ${who} said${aboutWhat(q)}`;
   } else if (q.kind === 'speech') {
     says = `The article doesn't report that${aboutWhat(q) ? ` being said${aboutWhat(q)}` : ''}`;
@@ -222,10 +242,11 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   let bm25First: string | null | undefined;
   const bm25Top = () => {
     if (bm25First === undefined) {
-      bm25First = a.bm25.rank(q.terms, a.synonyms).find((id) => {
-        const r = a.entryById.get(id);
-        return r !== undefined && suits(a, q, r);
-      }) ?? null;
+      bm25First =
+        a.bm25.rank(q.terms, a.synonyms).find((id) => {
+          const r = a.entryById.get(id);
+          return r !== undefined && suits(a, q, r);
+        }) ?? null;
     }
     return bm25First;
   };
@@ -245,7 +266,9 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
     // unfound: that is the shape of a question the article does not answer.
     const missingOk =
       top.missing <= TUNING.answerMaxMissing + EPSILON ||
-      (top.missing <= TUNING.agreedMaxMissing + EPSILON && top.matched >= 2 && (q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON));
+      (top.missing <= TUNING.agreedMaxMissing + EPSILON &&
+        top.matched >= 2 &&
+        (q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON));
     const agreed = top.coverage >= TUNING.agreedMinCoverage && missingOk && bm25Top() === top.record.entry.id;
     if (agreed) return { result: answerFrom(a, q, top.record, ranked), strong };
   }
@@ -282,7 +305,14 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       q.speakers.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.doc.core.has(t)));
     if (clear) {
       return {
-        result: { query: q.query, answered: true, answer: sentence, citations: [citation(best.passage)], suggestions: alternatives(a, q.terms, ranked), entryId: null },
+        result: {
+          query: q.query,
+          answered: true,
+          answer: sentence,
+          citations: [citation(best.passage)],
+          suggestions: alternatives(a, q.terms, ranked),
+          entryId: null,
+        },
         strong: true,
       };
     }

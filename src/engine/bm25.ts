@@ -38,9 +38,7 @@ export function buildBm25(entries: readonly EntryRecord[]): Bm25 {
       const direct = new Set(q);
       const extra = [...new Set(q.flatMap((t) => [...(synonyms.get(t) ?? [])]))].filter((t) => !direct.has(t));
       const all = [...q, ...extra];
-      return index
-        .search(all.join(' '), { boostTerm: (term) => (direct.has(term) ? 1 : SYNONYM_BOOST) })
-        .map((r) => String(r.id));
+      return index.search(all.join(' '), { boostTerm: (term) => (direct.has(term) ? 1 : SYNONYM_BOOST) }).map((r) => String(r.id));
     },
   };
 }

@@ -59,7 +59,6 @@ export class Completer {
     }
     return [...out.values()];
   }
-
 }
 
 /** Autocomplete over a fixed list of named things (speakers, topics), indexed once. */

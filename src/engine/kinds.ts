@@ -7,7 +7,8 @@ import { isStopWord, words } from './text.ts';
 
 export type { AnswerKind };
 
-export type QuestionKind = 'person' | 'place' | 'time' | 'date' | 'duration' | 'quantity' | 'speech' | 'reason' | 'specifics' | 'yesno' | 'report' | 'outside' | 'open';
+export type QuestionKind =
+  'person' | 'place' | 'time' | 'date' | 'duration' | 'quantity' | 'speech' | 'reason' | 'specifics' | 'yesno' | 'report' | 'outside' | 'open';
 
 interface KindRule {
   /** What the question asks for, for people reading this table. */
@@ -22,7 +23,11 @@ const ALL: readonly AnswerKind[] = ['person', 'place', 'time', 'duration', 'quan
 /** The table of question kinds, in the order `questionKind` tries them. */
 export const KINDS: Readonly<Record<QuestionKind, KindRule>> = {
   outside: { asks: 'the time now, or the bot’s own views: what a 2023 report cannot tell', accepts: [], example: "what's the time in Beijing now" },
-  report: { asks: 'something about the report itself (who wrote it, its headline), which its paragraphs do not say', accepts: [], example: 'who wrote this article' },
+  report: {
+    asks: 'something about the report itself (who wrote it, its headline), which its paragraphs do not say',
+    accepts: [],
+    example: 'who wrote this article',
+  },
   date: { asks: 'a calendar date', accepts: ['date'], example: 'on what date in June did they meet' },
   speech: { asks: 'the words or views of someone', accepts: ['speech'], example: 'what did Xi say about progress' },
   specifics: { asks: 'the particular things by name', accepts: ['list'], example: 'which specific issues did they agree on' },
@@ -36,17 +41,110 @@ export const KINDS: Readonly<Record<QuestionKind, KindRule>> = {
   open: { asks: 'anything the article says about it', accepts: ALL, example: 'what happened with the balloon' },
 };
 
-const AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'should', 'shall', 'may', 'might', 'must']);
-const SPEECH_VERBS = new Set([
-  'say', 'said', 'says', 'saying', 'tell', 'told', 'tells', 'think', 'thinks', 'thought', 'comment', 'comments', 'commented', 'remark', 'remarks',
-  'react', 'reacted', 'reaction', 'reactions', 'respond', 'responded', 'response', 'claim', 'claimed', 'statement',
-  'speak', 'spoke', 'talk', 'talked', 'discuss', 'cover', 'covered', 'report', 'reported', 'opinion', 'opinions', 'feel', 'feels', 'felt', 'reply', 'replied', 'quote', 'quoted', 'words', 'view', 'views',
+const AUXILIARIES = new Set([
+  'did',
+  'does',
+  'do',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'would',
+  'can',
+  'could',
+  'has',
+  'have',
+  'had',
+  'should',
+  'shall',
+  'may',
+  'might',
+  'must',
 ]);
-const SPEECH_NOUNS = new Set(['reaction', 'reactions', 'response', 'statement', 'opinion', 'opinions', 'comments', 'remarks', 'words', 'view', 'views', 'quote']);
+const SPEECH_VERBS = new Set([
+  'say',
+  'said',
+  'says',
+  'saying',
+  'tell',
+  'told',
+  'tells',
+  'think',
+  'thinks',
+  'thought',
+  'comment',
+  'comments',
+  'commented',
+  'remark',
+  'remarks',
+  'react',
+  'reacted',
+  'reaction',
+  'reactions',
+  'respond',
+  'responded',
+  'response',
+  'claim',
+  'claimed',
+  'statement',
+  'speak',
+  'spoke',
+  'talk',
+  'talked',
+  'discuss',
+  'cover',
+  'covered',
+  'report',
+  'reported',
+  'opinion',
+  'opinions',
+  'feel',
+  'feels',
+  'felt',
+  'reply',
+  'replied',
+  'quote',
+  'quoted',
+  'words',
+  'view',
+  'views',
+]);
+const SPEECH_NOUNS = new Set([
+  'reaction',
+  'reactions',
+  'response',
+  'statement',
+  'opinion',
+  'opinions',
+  'comments',
+  'remarks',
+  'words',
+  'view',
+  'views',
+  'quote',
+]);
 /** "does the article say …" asks what the article says, not what someone said. */
 const ARTICLE_WORDS = new Set(['article', 'bbc', 'report', 'story', 'piece', 'it', 'text', 'source', 'news']);
 /** Words between the auxiliary and a speech word that name no one: "what was that last quote". */
-const NOT_A_VOICE = new Set(['last', 'first', 'latest', 'final', 'actual', 'main', 'real', 'exact', 'whole', 'big', 'famous', 'other', 'one', 'ever', 'publicly', 'officially']);
+const NOT_A_VOICE = new Set([
+  'last',
+  'first',
+  'latest',
+  'final',
+  'actual',
+  'main',
+  'real',
+  'exact',
+  'whole',
+  'big',
+  'famous',
+  'other',
+  'one',
+  'ever',
+  'publicly',
+  'officially',
+]);
 
 /**
  * Whose words a speech question asks for: "what did [the Kremlin] say", "[north korea]'s reaction",
@@ -77,12 +175,15 @@ export function voiceOf(w: readonly string[]): string[] {
 }
 const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
-const SPECIFIC_MARKERS = /\b(which|what) (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bexactly which\b/;
+const SPECIFIC_MARKERS =
+  /\b(which|what) (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bexactly which\b/;
 /** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
 /** "who wrote this article", "what's the headline": about the report itself, not what it says. */
-const ABOUT_THE_REPORT = / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$/;
+const ABOUT_THE_REPORT =
+  / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$/;
 const OUTSIDE_THE_ARTICLE = /\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you)\b/;
-const CLOCK = /\b(what time is it|what's the time|whats the time|what is the time|time is it|current time|the time (now|right now|today|in)|time right now|today'?s date|what day is (it|today)|what's the date|what is the date today|date today|weather (today|now|like))\b/;
+const CLOCK =
+  /\b(what time is it|what's the time|whats the time|what is the time|time is it|current time|the time (now|right now|today|in)|time right now|today'?s date|what day is (it|today)|what's the date|what is the date today|date today|weather (today|now|like))\b/;
 
 /** The kind of answer a question (its asking clause) wants. */
 export function questionKind(question: string): QuestionKind {
@@ -94,9 +195,15 @@ export function questionKind(question: string): QuestionKind {
   const how = w.indexOf('how');
   // The question words that say exactly what is wanted come first: "who said …" wants a person.
   if (w.includes('who') || w.includes('whom') || w.includes('whose')) return 'person';
-  if (/ (which|what) (\w+ )?(person|people|official|diplomat|leader|president|minister|billionaire|businessman|founder|department|agency|organisation|outlet|newspaper|publication)s? /.test(text)) return 'person';
+  if (
+    / (which|what) (\w+ )?(person|people|official|diplomat|leader|president|minister|billionaire|businessman|founder|department|agency|organisation|outlet|newspaper|publication)s? /.test(
+      text,
+    )
+  )
+    return 'person';
   // "where do Xi's remarks come from" asks for a source, not a place.
-  if ((w.includes('where') && !/ come from /.test(text)) || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text)) return 'place';
+  if ((w.includes('where') && !/ come from /.test(text)) || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text))
+    return 'place';
   if (how >= 0 && w[how + 1] === 'long') return 'duration';
   // "how many years old" asks an age, a number; "how many days" a length of time.
   if (how >= 0 && w[how + 1] === 'many' && DURATION_UNITS.has(w[how + 2] ?? '') && w[how + 3] !== 'old') return 'duration';
@@ -104,7 +211,12 @@ export function questionKind(question: string): QuestionKind {
   // "when" that opens or ends the question; "what was he referring to when he said …" is not a when-question.
   const when = w.indexOf('when');
   if (/ (what|which|exact|the) date | date in | dates? did /.test(text)) return 'date';
-  if ((when >= 0 && (when <= 2 || when === w.length - 1)) || / (which|what) (day|date|year|month|week|weekday|time) /.test(text) || / how (recently|soon) /.test(text)) return 'time';
+  if (
+    (when >= 0 && (when <= 2 || when === w.length - 1)) ||
+    / (which|what) (day|date|year|month|week|weekday|time) /.test(text) ||
+    / how (recently|soon) /.test(text)
+  )
+    return 'time';
   if (asksForSpeech(w)) return 'speech';
   if (SPECIFIC_MARKERS.test(text)) return 'specifics';
   if (w.includes('why') || / how come | what (caused|led to|made) | (the )?reasons? /.test(text)) return 'reason';
@@ -144,10 +256,85 @@ const TOPIC_VERBS = new Set(['talk', 'talked', 'discuss', 'cover', 'covered', 'r
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const QUESTION_LEADS = new Set(['what', 'how', 'why', 'did', 'does', 'do']);
 
-const GENERAL_NOUNS = new Set(['event', 'events', 'thing', 'things', 'issue', 'issues', 'reason', 'reasons', 'factor', 'factors', 'topic', 'topics', 'way', 'ways', 'step', 'steps', 'kind', 'kinds', 'type', 'types', 'sort', 'part', 'parts', 'aspect', 'aspects', 'point', 'points', 'matter', 'matters', 'detail', 'details', 'stuff', 'happened', 'exactly', 'else', 'other', 'others']);
+const GENERAL_NOUNS = new Set([
+  'event',
+  'events',
+  'thing',
+  'things',
+  'issue',
+  'issues',
+  'reason',
+  'reasons',
+  'factor',
+  'factors',
+  'topic',
+  'topics',
+  'way',
+  'ways',
+  'step',
+  'steps',
+  'kind',
+  'kinds',
+  'type',
+  'types',
+  'sort',
+  'part',
+  'parts',
+  'aspect',
+  'aspects',
+  'point',
+  'points',
+  'matter',
+  'matters',
+  'detail',
+  'details',
+  'stuff',
+  'happened',
+  'exactly',
+  'else',
+  'other',
+  'others',
+]);
 
 /** Past tenses and participles end a noun phrase: "which fighter jet [shot] it down". */
-const IRREGULAR_PAST = new Set(['shot', 'saw', 'met', 'went', 'came', 'took', 'gave', 'said', 'told', 'held', 'led', 'brought', 'thought', 'spent', 'sent', 'left', 'won', 'lost', 'hit', 'flew', 'ran', 'wrote', 'sat', 'spoke', 'stood', 'knew', 'got', 'found', 'built', 'put', 'set', 'paid', 'kept', 'began', 'rose', 'fell']);
+const IRREGULAR_PAST = new Set([
+  'shot',
+  'saw',
+  'met',
+  'went',
+  'came',
+  'took',
+  'gave',
+  'said',
+  'told',
+  'held',
+  'led',
+  'brought',
+  'thought',
+  'spent',
+  'sent',
+  'left',
+  'won',
+  'lost',
+  'hit',
+  'flew',
+  'ran',
+  'wrote',
+  'sat',
+  'spoke',
+  'stood',
+  'knew',
+  'got',
+  'found',
+  'built',
+  'put',
+  'set',
+  'paid',
+  'kept',
+  'began',
+  'rose',
+  'fell',
+]);
 function isVerb(word: string): boolean {
   return IRREGULAR_PAST.has(word) || (word.length > 4 && /(ed|ing)$/.test(word));
 }
@@ -183,7 +370,37 @@ export function asksAboutFuture(w: readonly string[]): boolean {
   return w.includes('will') || w.includes('next') || w.includes('future') || w.at(-1) === 'again' || goingTo;
 }
 
-const FUTURE_VERBS = new Set(['meet', 'talk', 'visit', 'happen', 'restart', 'resume', 'change', 'improve', 'get', 'have', 'do', 'make', 'hold', 'come', 'go', 'send', 'supply', 'agree', 'sign', 'attack', 'invade', 'take', 'defend', 'stop', 'start', 'reopen', 'respond', 'react', 'say']);
+const FUTURE_VERBS = new Set([
+  'meet',
+  'talk',
+  'visit',
+  'happen',
+  'restart',
+  'resume',
+  'change',
+  'improve',
+  'get',
+  'have',
+  'do',
+  'make',
+  'hold',
+  'come',
+  'go',
+  'send',
+  'supply',
+  'agree',
+  'sign',
+  'attack',
+  'invade',
+  'take',
+  'defend',
+  'stop',
+  'start',
+  'reopen',
+  'respond',
+  'react',
+  'say',
+]);
 
 /** Whether an answer speaks of what comes next, as a question about the future needs. */
 export function speaksOfFuture(answer: string): boolean {
@@ -196,7 +413,8 @@ export function answers(kinds: readonly AnswerKind[], question: QuestionKind): b
   return kinds.some((k) => accepted.includes(k));
 }
 
-const PERSON_LEAD = /^(Antony |Joe |Xi |Wang |Qin |Bill |Donald )?(Blinken|Biden|Xi|Wang Yi|Qin Gang|Gates|Trump|Mr Blinken|Mr Xi|The US state department|US officials|President)\b/;
+const PERSON_LEAD =
+  /^(Antony |Joe |Xi |Wang |Qin |Bill |Donald )?(Blinken|Biden|Xi|Wang Yi|Qin Gang|Gates|Trump|Mr Blinken|Mr Xi|The US state department|US officials|President)\b/;
 
 /**
  * The kinds of answer a curated answer gives, read from its wording: the default for an entry
@@ -207,7 +425,8 @@ export function inferAnswerKinds(answer: string): AnswerKind[] {
   if (/^(Yes|No)\b/.test(answer)) out.add('yesno');
   if (/[“"]/.test(answer) || /\b(said|says|told|stressed|indicated|suggested)\b/.test(answer)) out.add('speech');
   if (/\b\d+(-| )(minute|hour|day|week|month|year)s?\b|\b(two|five)-day\b|\balmost five years\b/.test(answer)) out.add('duration');
-  if (/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last year|earlier this (week|year)|years? ago|an hour before)\b/.test(answer)) out.add('time');
+  if (/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last year|earlier this (week|year)|years? ago|an hour before)\b/.test(answer))
+    out.add('time');
   if (/\b\d+\b/.test(answer)) out.add('quantity');
   if (/\b(Great Hall|Beijing|Tiananmen)\b/.test(answer) && /^(In|At) /.test(answer)) out.add('place');
   if (PERSON_LEAD.test(answer)) out.add('person');

@@ -159,4 +159,3 @@ export function recall(p: WeightedPhrasing, q: PreparedQuery): number {
   for (let i = 0; i < p.terms.length; i++) got += p.weights[i]! * (q.credit.get(p.terms[i]!) ?? 0);
   return got / p.total;
 }
-

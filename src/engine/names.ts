@@ -38,10 +38,11 @@ export class NameResolver {
   /** Single words that name exactly one thing ("blinken", "gates"), for partial inputs. */
   private readonly wordOwner = new Map<string, string | null>();
 
-  constructor(private readonly items: Named[], private readonly spell: SpellChecker) {
-    this.records = items.flatMap((item) =>
-      [item.id.replace(/-/g, ' '), item.label, ...item.names].map((name) => ({ id: item.id, name, key: nameKey(name) })),
-    );
+  constructor(
+    private readonly items: Named[],
+    private readonly spell: SpellChecker,
+  ) {
+    this.records = items.flatMap((item) => [item.id.replace(/-/g, ' '), item.label, ...item.names].map((name) => ({ id: item.id, name, key: nameKey(name) })));
     for (const r of this.records) {
       if (r.key && !this.exact.has(r.key)) this.exact.set(r.key, r.id);
       for (const w of r.key.split(' ')) {
@@ -73,7 +74,12 @@ export class NameResolver {
       }
     }
     // Every word of the input belongs to one and the same thing ("secretary blinken", "ukraine war").
-    const owners = new Set(corrected.split(' ').filter(Boolean).map((w) => this.wordOwner.get(w) ?? null));
+    const owners = new Set(
+      corrected
+        .split(' ')
+        .filter(Boolean)
+        .map((w) => this.wordOwner.get(w) ?? null),
+    );
     if (owners.size === 1) {
       const [id] = owners;
       if (id) return { id, near: near.filter((n) => n !== id) };

@@ -37,7 +37,8 @@ export function cleanQuestion(question: unknown): string {
   return question.trim().slice(0, TUNING.maxQuestionChars);
 }
 
-const OPENERS = /^(who|whom|whose|what|whats|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have|had|should|any|anything|tell|explain)$/;
+const OPENERS =
+  /^(who|whom|whose|what|whats|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have|had|should|any|anything|tell|explain)$/;
 /** Where a message turns to its question: "…, but did they …", "…, so what …", "… anyway did …". */
 const TURNS = /\s*[,;:]\s*(?:but|so|anyway|anyways|basically|like|ok so|okay so|and so)?\s+|\s+but\s+|\s+(?:anyway|anyways)\s+|\s+-\s+/i;
 /** The seam of a two-part question: "… and what did it turn down", "…, and why …". */
@@ -59,7 +60,10 @@ function asks(segment: string): boolean {
  */
 export function askingClause(text: string): { clause: string; rest: string } {
   if (words(text).length <= TUNING.shortQuestionWords) return { clause: text, rest: '' };
-  const sentences = text.match(/[^.?!\n]+[.?!\n]*/g)?.map((s) => s.trim()).filter((s) => contentCount(s) > 0) ?? [text];
+  const sentences = text
+    .match(/[^.?!\n]+[.?!\n]*/g)
+    ?.map((s) => s.trim())
+    .filter((s) => contentCount(s) > 0) ?? [text];
   const questions = sentences.filter((s) => s.includes('?'));
   // Two questions, each with words of its own: a two-part question, the first part leads.
   const pool = questions.length > 0 ? questions : sentences;
@@ -97,12 +101,15 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
 }
 
 /** "does the article say …", "according to the article, …": the question is what follows. */
-const ABOUT_THE_ARTICLE = /^(?:(?:does|did|do|can|could) (?:the |this )?(?:article|bbc|report|story|piece|it) (?:say|mention|tell us|talk about|cover|explain|report)(?: anything about| that| if| whether| why| how| what| who| when| where)?|according to (?:the |this )?(?:article|bbc|report|story)),?\s+/i;
+const ABOUT_THE_ARTICLE =
+  /^(?:(?:does|did|do|can|could) (?:the |this )?(?:article|bbc|report|story|piece|it) (?:say|mention|tell us|talk about|cover|explain|report)(?: anything about| that| if| whether| why| how| what| who| when| where)?|according to (?:the |this )?(?:article|bbc|report|story)),?\s+/i;
 
 export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const query = cleanQuestion(question);
   const { clause: found, rest } = askingClause(query);
-  const asking = found.replace(ABOUT_THE_ARTICLE, (m) => (/\b(why|how|what|who|when|where)\b,?\s*$/i.test(m) ? `${/\b(why|how|what|who|when|where)\b/i.exec(m)?.[0]} ` : ''));
+  const asking = found.replace(ABOUT_THE_ARTICLE, (m) =>
+    /\b(why|how|what|who|when|where)\b,?\s*$/i.test(m) ? `${/\b(why|how|what|who|when|where)\b/i.exec(m)?.[0]} ` : '',
+  );
   const { first, second } = splitParts(asking);
   // The people named in the question, less its second part: "why did relations get so bad and
   // what did Blinken do about it" asks its first part about no one.

@@ -15,7 +15,11 @@ export function quote(a: Analysis, names: NameResolver, speakerInput: string, ab
   if (!resolved.id) {
     const near = resolved.near.length > 0 ? resolved.near : quotedIds;
     return {
-      query, speaker: null, speakerName: null, speakerRole: null, quotes: [],
+      query,
+      speaker: null,
+      speakerName: null,
+      speakerRole: null,
+      quotes: [],
       message: `The article names nobody called “${query}”.`,
       suggestions: suggest(near),
     };
@@ -37,7 +41,8 @@ export function quote(a: Analysis, names: NameResolver, speakerInput: string, ab
   let message: string;
   const others = quotedIds.filter((id) => id !== speaker.id);
   if (all.length === 0) message = `The article names ${speaker.name} (${speaker.role}) but has no direct quote from them.`;
-  else if (items.length === 0) message = `The article quotes ${speaker.name} ${all.length} time${all.length === 1 ? '' : 's'}, but none of it is about “${aboutText}”.`;
+  else if (items.length === 0)
+    message = `The article quotes ${speaker.name} ${all.length} time${all.length === 1 ? '' : 's'}, but none of it is about “${aboutText}”.`;
   else message = `${items.length} quote${items.length === 1 ? '' : 's'} from ${speaker.name}${aboutText ? ` about “${aboutText}”` : ''}, in article order.`;
   return {
     query,

@@ -7,11 +7,36 @@ import { editDistance } from './spell.ts';
 import { isStopWord, stem, words } from './text.ts';
 
 /** Words people type for a word of this article that sounds the same. */
-const HOMOPHONES: ReadonlyMap<string, string> = new Map(Object.entries({
-  meat: 'meet', meats: 'meets', thyme: 'time', lion: 'line', hell: 'held', here: 'heard', hear: 'heard', grate: 'great', piece: 'peace', whether: 'weather', won: 'one', sight: 'site',
-  knew: 'new', brake: 'break', herd: 'heard', wear: 'where', weak: 'week', hole: 'whole', fare: 'fair', mist: 'missed',
-  bored: 'board', principal: 'principle', sighted: 'cited', cents: 'sense', rite: 'right', write: 'right',
-}));
+const HOMOPHONES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    meat: 'meet',
+    meats: 'meets',
+    thyme: 'time',
+    lion: 'line',
+    hell: 'held',
+    here: 'heard',
+    hear: 'heard',
+    grate: 'great',
+    piece: 'peace',
+    whether: 'weather',
+    won: 'one',
+    sight: 'site',
+    knew: 'new',
+    brake: 'break',
+    herd: 'heard',
+    wear: 'where',
+    weak: 'week',
+    hole: 'whole',
+    fare: 'fair',
+    mist: 'missed',
+    bored: 'board',
+    principal: 'principle',
+    sighted: 'cited',
+    cents: 'sense',
+    rite: 'right',
+    write: 'right',
+  }),
+);
 
 const MAX_FIXES = 3;
 

@@ -61,7 +61,10 @@ export class SpellChecker {
     readonly isEnglish: (word: string) => boolean = () => false,
   ) {
     this.known = new Set(vocabulary);
-    this.fuse = new Fuse([...this.known].filter((w) => w.length >= 4), { threshold: 0.4, includeScore: true, ignoreLocation: true });
+    this.fuse = new Fuse(
+      [...this.known].filter((w) => w.length >= 4),
+      { threshold: 0.4, includeScore: true, ignoreLocation: true },
+    );
   }
 
   /** The word itself when known or when no confirmed correction exists. */

@@ -37,11 +37,8 @@ export type ArgumentsOf<D extends CommandDefinition> = {
 };
 
 /** The names of the options that offer autocomplete. */
-export type AutocompleteName<D extends CommandDefinition> = OptionsOf<D> extends infer O
-  ? O extends { readonly name: infer N extends string; readonly autocomplete: true }
-    ? N
-    : never
-  : never;
+export type AutocompleteName<D extends CommandDefinition> =
+  OptionsOf<D> extends infer O ? (O extends { readonly name: infer N extends string; readonly autocomplete: true } ? N : never) : never;
 
 /**
  * The most a string option may hold when its definition sets no max_length (Discord's own

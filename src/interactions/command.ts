@@ -84,7 +84,11 @@ export function buttonTable<Ctx>(commands: readonly { buttons?: ButtonHandlers<C
 }
 
 /** The handler for a button's action, bound to it; undefined when no command answers that kind. */
-export function buttonRun<Ctx, K extends ButtonAction['kind']>(table: ButtonHandlers<Ctx>, ctx: Ctx, action: ActionOf<K> & { kind: K }): (() => Handled) | undefined {
+export function buttonRun<Ctx, K extends ButtonAction['kind']>(
+  table: ButtonHandlers<Ctx>,
+  ctx: Ctx,
+  action: ActionOf<K> & { kind: K },
+): (() => Handled) | undefined {
   const handler = table[action.kind];
   return handler && (() => handler(ctx, action));
 }

@@ -44,7 +44,12 @@ export type Facts = Who & { message?: PressedMessage };
 /** The target of a message command from the message object Discord sends (any door). */
 export function targetOf(message: { id: string; content?: unknown; embeds?: unknown; attachments?: unknown }): TargetMessage {
   const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
-  return { id: message.id, content: typeof message.content === 'string' ? message.content : '', embeds: count(message.embeds), attachments: count(message.attachments) };
+  return {
+    id: message.id,
+    content: typeof message.content === 'string' ? message.content : '',
+    embeds: count(message.embeds),
+    attachments: count(message.attachments),
+  };
 }
 
 /**

@@ -12,7 +12,16 @@ import type { Reply, ReplyChoice } from '../replies/types.ts';
 import { LIMITS } from '../replies/limits.ts';
 import { clipInput } from '../text/input.ts';
 import { autocompleteOption, clipOptionText, parseArguments } from './arguments.ts';
-import { buttonRun, buttonTable, HIDE_OPTION, type CommandModule, type FeedbackEvent, type Handled, type HandlerResult, type MessageCommandModule } from './command.ts';
+import {
+  buttonRun,
+  buttonTable,
+  HIDE_OPTION,
+  type CommandModule,
+  type FeedbackEvent,
+  type Handled,
+  type HandlerResult,
+  type MessageCommandModule,
+} from './command.ts';
 import type { Cooldown } from './cooldown.ts';
 import type { Facts, Incoming, Responder } from './incoming.ts';
 import { memberHasher, type MemberHasher } from './member-hash.ts';

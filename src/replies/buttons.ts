@@ -5,7 +5,11 @@ import { LIMITS, truncate } from './limits.ts';
 import type { ButtonRow } from './types.ts';
 
 /** A button for the action, or null when its id would not fit (see encodeCustomId). */
-export function button(action: ButtonAction, label: string, options: { disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary } = {}): APIButtonComponentWithCustomId | null {
+export function button(
+  action: ButtonAction,
+  label: string,
+  options: { disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary } = {},
+): APIButtonComponentWithCustomId | null {
   const customId = encodeCustomId(action);
   if (customId === null) return null;
   return {
@@ -50,10 +54,9 @@ export interface Answered {
 
 /** Helpful / Not helpful under an answer; the ids say what was answered, so any process can count a press. */
 export function feedbackButtons(answered: Answered): APIButtonComponentWithCustomId[] {
-  return [
-    button({ kind: 'feedback', helpful: true, ...answered }, 'Helpful'),
-    button({ kind: 'feedback', helpful: false, ...answered }, 'Not helpful'),
-  ].filter((b): b is APIButtonComponentWithCustomId => b !== null);
+  return [button({ kind: 'feedback', helpful: true, ...answered }, 'Helpful'), button({ kind: 'feedback', helpful: false, ...answered }, 'Not helpful')].filter(
+    (b): b is APIButtonComponentWithCustomId => b !== null,
+  );
 }
 
 /** An answer's button rows: its feedback buttons (and any extra buttons) first, then the suggestions. */

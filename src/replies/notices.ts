@@ -31,8 +31,6 @@ export function restarting(): Reply {
 
 export function feedbackThanks(helpful: boolean): Reply {
   return ephemeral({
-    content: helpful
-      ? 'Thanks — noted that this answer helped.'
-      : 'Thanks — noted that this answer didn’t help. The people who curate the answers read these.',
+    content: helpful ? 'Thanks — noted that this answer helped.' : 'Thanks — noted that this answer didn’t help. The people who curate the answers read these.',
   });
 }

@@ -1,10 +1,4 @@
-import type {
-  APIActionRowComponent,
-  APIAllowedMentions,
-  APIButtonComponentWithCustomId,
-  APIEmbed,
-  MessageFlags,
-} from 'discord-api-types/v10';
+import type { APIActionRowComponent, APIAllowedMentions, APIButtonComponentWithCustomId, APIEmbed, MessageFlags } from 'discord-api-types/v10';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 

@@ -68,6 +68,10 @@ export function renderText(report: Report): string {
     ['feedback', `${t.feedback.helpful} helpful, ${t.feedback.notHelpful} not helpful (${t.feedback.presses} presses)`],
     ['reloads', `${t.reloads.ok} loaded, ${t.reloads.refused} refused`],
   ];
-  out.push(...table(['', ''], rows, 200).slice(1).map((l) => `  ${l}`));
+  out.push(
+    ...table(['', ''], rows, 200)
+      .slice(1)
+      .map((l) => `  ${l}`),
+  );
   return out.join('\n');
 }

@@ -22,11 +22,7 @@ export const CONSOLE_BANNER = [
 ].join('\n');
 
 export type ParsedLine =
-  | { kind: 'empty' }
-  | { kind: 'quit' }
-  | { kind: 'press'; number: number }
-  | { kind: 'problem'; message: string }
-  | { kind: 'incoming'; incoming: Incoming };
+  { kind: 'empty' } | { kind: 'quit' } | { kind: 'press'; number: number } | { kind: 'problem'; message: string } | { kind: 'incoming'; incoming: Incoming };
 
 /** How the console names a message command: its first word, e.g. /check for "Check against the article". */
 export function consoleAlias(name: string): string {
@@ -38,7 +34,11 @@ export function consoleAlias(name: string): string {
  * `/topic taiwan`, `/help`, `/check <text>` (a message command on a message with that text), a
  * button number, or a bare question (taken as /ask).
  */
-export function parseLine(line: string, commands: readonly { data: CommandDefinition }[], messageCommands: readonly { data: { name: string } }[] = []): ParsedLine {
+export function parseLine(
+  line: string,
+  commands: readonly { data: CommandDefinition }[],
+  messageCommands: readonly { data: { name: string } }[] = [],
+): ParsedLine {
   const text = clipInput(line, CONSOLE_LINE_MAX).trim();
   if (!text) return { kind: 'empty' };
   if (/^(exit|quit|\/exit|\/quit)$/i.test(text)) return { kind: 'quit' };
@@ -164,7 +164,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       else {
         write(`(pressed “${pressed.label}”)`);
         const message = shownMessage;
-        await router.handle({ kind: 'button', userId: CONSOLE_USER_ID, guildId: null, customId: pressed.customId, ephemeral: pressed.ephemeral, message }, responder);
+        await router.handle(
+          { kind: 'button', userId: CONSOLE_USER_ID, guildId: null, customId: pressed.customId, ephemeral: pressed.ephemeral, message },
+          responder,
+        );
       }
     }
     if (parsed.kind === 'incoming') await router.handle(parsed.incoming, responder);

@@ -78,12 +78,18 @@ export async function startGateway(options: GatewayOptions): Promise<Client> {
     guarded(logger, 'answering an interaction', (interaction: Interaction) => serve(interaction, router, logger)),
   );
   // DM interactions leave their channel in a cache that has no size setting.
-  const dmSweep = setInterval(guarded(logger, 'sweeping DM channels', () => client.channels.cache.sweep((c) => c.isDMBased())), DM_CHANNEL_SWEEP_MS);
+  const dmSweep = setInterval(
+    guarded(logger, 'sweeping DM channels', () => client.channels.cache.sweep((c) => c.isDMBased())),
+    DM_CHANNEL_SWEEP_MS,
+  );
   dmSweep.unref();
   client.once(
     Events.ClientReady,
     guarded(logger, 'connecting', (ready: Client<true>) => {
-      logger.info({ user: ready.user.tag, applicationId: ready.application.id, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size }, 'connected to Discord');
+      logger.info(
+        { user: ready.user.tag, applicationId: ready.application.id, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size },
+        'connected to Discord',
+      );
       options.onReady?.();
       if (options.applicationId && ready.application.id !== options.applicationId) {
         logger.warn(
@@ -184,7 +190,12 @@ export function toIncoming(interaction: Interaction): Incoming | null {
   if (interaction.isMessageContextMenuCommand()) {
     // A payload without its resolved message (forged or broken) is a message with nothing to check.
     const target = interaction.targetMessage as Message | APIMessage | null | undefined;
-    return { ...who, kind: 'message-command', name: interaction.commandName, target: target ? targetOfMessage(target) : { id: interaction.targetId, content: '', embeds: 0, attachments: 0 } };
+    return {
+      ...who,
+      kind: 'message-command',
+      name: interaction.commandName,
+      target: target ? targetOfMessage(target) : { id: interaction.targetId, content: '', embeds: 0, attachments: 0 },
+    };
   }
   // Commands this bot does not define (user context menus) get the router's "unknown command" apology.
   if (interaction.isCommand()) return { ...who, kind: 'command', name: interaction.commandName, options: {} };

@@ -178,7 +178,12 @@ function httpResponder(res: ServerResponse, interaction: APIInteraction, webhook
 
 function isInteraction(value: unknown): value is APIInteraction {
   const v = value as { type?: unknown; id?: unknown; token?: unknown } | null;
-  return typeof v === 'object' && v !== null && typeof v.type === 'number' && (v.type === InteractionType.Ping || (typeof v.id === 'string' && typeof v.token === 'string'));
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.type === 'number' &&
+    (v.type === InteractionType.Ping || (typeof v.id === 'string' && typeof v.token === 'string'))
+  );
 }
 
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {

@@ -116,7 +116,11 @@ describe('/ask', () => {
       },
     });
     const result = ask.execute(context(engine), { question: '   ' });
-    expect(result).toMatchObject({ outcome: 'unanswered', question: '   ', reply: { content: 'The question is empty: type what you want to know.', flags: MessageFlags.Ephemeral } });
+    expect(result).toMatchObject({
+      outcome: 'unanswered',
+      question: '   ',
+      reply: { content: 'The question is empty: type what you want to know.', flags: MessageFlags.Ephemeral },
+    });
   });
 
   it('lets other engine errors through to the router', () => {

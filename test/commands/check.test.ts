@@ -10,7 +10,13 @@ import { safeReply } from '../../src/replies/safe-reply.ts';
 import { isEphemeralReply, replyIssues } from '../support/discord-spec.ts';
 import { context, fakeEngine, P5 } from '../support/fake-engine.ts';
 
-const target = (content: string, extra: Partial<TargetMessage> = {}): TargetMessage => ({ id: '300000000000000003', content, embeds: 0, attachments: 0, ...extra });
+const target = (content: string, extra: Partial<TargetMessage> = {}): TargetMessage => ({
+  id: '300000000000000003',
+  content,
+  embeds: 0,
+  attachments: 0,
+  ...extra,
+});
 const sync = (result: HandlerResult | Promise<HandlerResult>): HandlerResult => {
   if (result instanceof Promise) throw new Error('expected a synchronous result');
   return result;
@@ -64,7 +70,11 @@ describe('Check against the article', () => {
     ['an empty message', target(''), /no text to check/],
     ['an embeds-only message', target('', { embeds: 1 }), /no text of its own to check — only embeds or attachments/],
     ['a message of mentions only', target('<@123456789012345678> @everyone'), /no text to check/],
-    ['a very long message', target('They met for a long time. '.repeat(200)), new RegExp(`too long to check as one claim \\(over ${CLAIM_MAX_LENGTH} characters\\)`)],
+    [
+      'a very long message',
+      target('They met for a long time. '.repeat(200)),
+      new RegExp(`too long to check as one claim \\(over ${CLAIM_MAX_LENGTH} characters\\)`),
+    ],
   ])('answers %s sensibly, ephemerally', (_, message, expected) => {
     const result = sync(check.execute(context(), message));
     expect(result.outcome).toBe('unanswered');

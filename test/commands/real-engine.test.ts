@@ -108,12 +108,16 @@ describe('commands over the real knowledge base', () => {
   });
 
   it('autocomplete stays within 25 choices of at most 100 characters; an empty field suggests starting questions', async () => {
-    const empty = safeChoices(await command('ask').autocomplete?.(ctx, { name: 'question', value: '' }, {}) ?? []);
+    const empty = safeChoices((await command('ask').autocomplete?.(ctx, { name: 'question', value: '' }, {})) ?? []);
     expect(empty.length).toBeGreaterThan(0);
     expect(empty.length).toBeLessThanOrEqual(25);
     for (const partial of ['', 'how', 'tai', 'blinken xi meeting', 'x'.repeat(300)]) {
-      for (const [name, option] of [['ask', 'question'], ['quote', 'speaker'], ['topic', 'name']] as const) {
-        const choices = safeChoices(await command(name).autocomplete?.(ctx, { name: option, value: partial }, {}) ?? []);
+      for (const [name, option] of [
+        ['ask', 'question'],
+        ['quote', 'speaker'],
+        ['topic', 'name'],
+      ] as const) {
+        const choices = safeChoices((await command(name).autocomplete?.(ctx, { name: option, value: partial }, {})) ?? []);
         expect(callbackIssues({ type: 8, data: { choices } }), `${name} ${partial}`).toEqual([]);
         expect(choices.length).toBeLessThanOrEqual(25);
         for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);

@@ -24,7 +24,10 @@ describe('/topic', () => {
 
   it('answers a topic button and refuses a stale one', async () => {
     expect((await topic.buttons.topic(context(), { kind: 'topic', topicId: 'taiwan' })).outcome).toBe('answered');
-    expect(await topic.buttons.topic(context(), { kind: 'topic', topicId: 'gone' })).toMatchObject({ outcome: 'stale', reply: { flags: MessageFlags.Ephemeral } });
+    expect(await topic.buttons.topic(context(), { kind: 'topic', topicId: 'gone' })).toMatchObject({
+      outcome: 'stale',
+      reply: { flags: MessageFlags.Ephemeral },
+    });
   });
 });
 

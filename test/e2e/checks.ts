@@ -138,7 +138,8 @@ export function choiceProblems(choices: unknown): string[] {
   if (choices.length > 25) out.push(`${choices.length} choices (max 25)`);
   for (const c of choices as Choice[]) {
     if (c.name.length < 1 || c.name.length > 100) out.push(`choice name "${c.name}" has ${c.name.length} characters (1-100)`);
-    if (typeof c.value === 'string' && (c.value.length < 1 || c.value.length > 100)) out.push(`choice value "${c.value}" has ${c.value.length} characters (1-100)`);
+    if (typeof c.value === 'string' && (c.value.length < 1 || c.value.length > 100))
+      out.push(`choice value "${c.value}" has ${c.value.length} characters (1-100)`);
     if (mentionSyntax(c.name).length > 0) out.push(`mention syntax in choice ${JSON.stringify(c.name)}`);
   }
   return out;

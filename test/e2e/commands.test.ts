@@ -45,7 +45,12 @@ describe('/ask', () => {
     expect(cited?.value).toContain('Mr Blinken told reporters after the 35-minute meeting at the Great Hall of the People');
     expect(embed?.footer?.text).toMatch(/^Source: BBC/);
     const [helpful, notHelpful, ...related] = buttons(data);
-    expect([helpful?.label, helpful?.custom_id, notHelpful?.label, notHelpful?.custom_id]).toEqual(['Helpful', 'fb:y:e:meeting-length', 'Not helpful', 'fb:n:e:meeting-length']);
+    expect([helpful?.label, helpful?.custom_id, notHelpful?.label, notHelpful?.custom_id]).toEqual([
+      'Helpful',
+      'fb:y:e:meeting-length',
+      'Not helpful',
+      'fb:n:e:meeting-length',
+    ]);
     expect(related.length).toBeGreaterThan(0);
     for (const b of related) expect(b.custom_id).toMatch(/^ask:[a-z0-9-]+$/);
   });

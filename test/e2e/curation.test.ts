@@ -125,7 +125,12 @@ describe('Check against the article', () => {
     expect(uncovered.ephemeral).toBe(true);
     expect(uncovered.data.embeds?.[0]?.description).toMatch(/^The article doesn’t cover this/);
 
-    const empty = await answerOf(fake, fake.dispatchInteraction(fake.build.messageCommand({ name: 'Check against the article', user: freshUser(), target: { content: '', embeds: [{ title: 'a link preview' }] } })));
+    const empty = await answerOf(
+      fake,
+      fake.dispatchInteraction(
+        fake.build.messageCommand({ name: 'Check against the article', user: freshUser(), target: { content: '', embeds: [{ title: 'a link preview' }] } }),
+      ),
+    );
     expect(empty.ephemeral).toBe(true);
     expect(empty.data.content).toMatch(/only embeds or attachments/);
 
@@ -152,7 +157,10 @@ describe('DMs and user installs', () => {
       ['command', fake.guildId, 'answered'],
     ];
     const lines = await fake.waitFor(() => {
-      const seen = bot.logs().slice(before).map((l) => [l['kind'], l['guild'], l['outcome']]);
+      const seen = bot
+        .logs()
+        .slice(before)
+        .map((l) => [l['kind'], l['guild'], l['outcome']]);
       return expected.every((e) => seen.some((s) => JSON.stringify(s) === JSON.stringify(e))) ? seen : null;
     });
     expect(lines).toEqual(expect.arrayContaining(expected));
@@ -172,7 +180,11 @@ describe('live knowledge reload', () => {
       json.entries = json.entries.filter((e: { id: string }) => e.id !== 'meeting-venue');
     });
     const reloaded = await logLine((l) => l['msg'] === 'knowledge reloaded', before, 'the reload');
-    expect(reloaded).toMatchObject({ level: 30, trigger: 'watch', counts: { qa: JSON.parse(readFileSync(join(knowledgeDir, 'qa.json'), 'utf8')).entries.length } });
+    expect(reloaded).toMatchObject({
+      level: 30,
+      trigger: 'watch',
+      counts: { qa: JSON.parse(readFileSync(join(knowledgeDir, 'qa.json'), 'utf8')).entries.length },
+    });
 
     const answer = await answerOf(fake, command('ask', { question: NEW_QUESTION }));
     expect(answer.data.embeds?.[0]?.description).toBe(NEW_ENTRY.answer);
@@ -236,7 +248,8 @@ describe('npm run report', () => {
     try {
       const logFile = join(dir, 'bot.log');
       writeFileSync(logFile, `> us-china-talks-bot@0.1.0 start\n${bot.stdout()}`);
-      const runReport = (args: string[], input?: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], { cwd: ROOT, encoding: 'utf8', input, timeout: 30_000 });
+      const runReport = (args: string[], input?: string) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], { cwd: ROOT, encoding: 'utf8', input, timeout: 30_000 });
       const json = runReport([logFile, '--json']);
       expect(json.stderr).toBe('');
       expect(json.status).toBe(0);
@@ -247,7 +260,9 @@ describe('npm run report', () => {
       expect(dinner).toMatchObject({ count: 3, question: 'What did Biden eat for dinner?', suggestion: { customId: suggestion }, suggestionPressed: 1 });
       expect(Date.parse(dinner.lastSeen)).toBeGreaterThanOrEqual(Date.parse(dinner.firstSeen));
       const entry = notHelpful.split(':')[3];
-      expect(report.notHelpful).toContainEqual(expect.objectContaining({ source: 'entry', id: entry, questions: expect.arrayContaining([{ question: 'where is the great hall?', count: 1 }]) }));
+      expect(report.notHelpful).toContainEqual(
+        expect.objectContaining({ source: 'entry', id: entry, questions: expect.arrayContaining([{ question: 'where is the great hall?', count: 1 }]) }),
+      );
       expect(report.totals.feedback.notHelpful).toBeGreaterThanOrEqual(2);
       expect(report.totals.reloads).toEqual({ ok: 3, refused: 1 });
       expect(report.totals.refusals.unanswered).toBeGreaterThanOrEqual(3);

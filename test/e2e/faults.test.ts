@@ -56,7 +56,11 @@ describe('REST faults on the interaction callback', () => {
     const before = bot.logs().length;
     // Members are logged as a keyed hash, so the line is the failed one that follows.
     const logged = await fake.waitFor(
-      () => bot.logs().slice(before).find((l) => l['msg'] === 'interaction' && l['outcome'] === 'failed'),
+      () =>
+        bot
+          .logs()
+          .slice(before)
+          .find((l) => l['msg'] === 'interaction' && l['outcome'] === 'failed'),
       20_000,
       'the failed interaction to be logged',
     );

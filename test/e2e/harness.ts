@@ -213,7 +213,11 @@ export async function startHttpBot(fake: FakeDiscord, overrides: Record<string, 
   exitedEarly.catch(() => undefined);
   try {
     const port = await Promise.race([
-      fake.waitFor(() => bot.logs().find((l) => l['msg'] === 'listening for Discord interactions')?.['port'] as number | undefined, timeoutMs, 'the bot to listen'),
+      fake.waitFor(
+        () => bot.logs().find((l) => l['msg'] === 'listening for Discord interactions')?.['port'] as number | undefined,
+        timeoutMs,
+        'the bot to listen',
+      ),
       exitedEarly,
     ]);
     const origin = `http://127.0.0.1:${port}`;

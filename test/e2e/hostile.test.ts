@@ -77,7 +77,9 @@ describe('hostile questions', () => {
   });
 
   it('shows markdown and code fences as typed instead of rendering them', async () => {
-    const answer = await ask('**bold** __under__ ~~strike~~ ||spoiler|| `code` [link](https://example.com)\n# Heading\n> quoted\n```js\nalert(1)\n``` how long did they meet?');
+    const answer = await ask(
+      '**bold** __under__ ~~strike~~ ||spoiler|| `code` [link](https://example.com)\n# Heading\n> quoted\n```js\nalert(1)\n``` how long did they meet?',
+    );
 
     expect(answer.callback.type).toBe(4);
     const echo = echoOf(answer);

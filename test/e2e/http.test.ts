@@ -32,8 +32,17 @@ afterAll(async () => {
   expect(a.stderr() + b.stderr()).toBe('');
 });
 
-async function post(url: string, body: string | Buffer, headers: Record<string, string> = {}, method = 'POST'): Promise<{ status: number; text: string; type: string | null }> {
-  const res = await fetch(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, ...(method === 'GET' ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) }) });
+async function post(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+  method = 'POST',
+): Promise<{ status: number; text: string; type: string | null }> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    ...(method === 'GET' ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) }),
+  });
   return { status: res.status, text: await res.text(), type: res.headers.get('content-type') };
 }
 
@@ -136,7 +145,10 @@ describe('answering', () => {
   it('/quote answers, and its page button updates the message in place (callback 7)', async () => {
     const first = await deliver(a, fake.build.chatInput({ name: 'quote', options: { speaker: 'blinken' }, user: freshUser() }));
     expect(first.data.embeds?.[0]?.title).toBe('Antony Blinken, US Secretary of State');
-    const page = await deliver(b, fake.build.button({ customId: 'quote:blinken:0', user: freshUser(), message: fake.originalMessage(first.delivery.interactionId)! }));
+    const page = await deliver(
+      b,
+      fake.build.button({ customId: 'quote:blinken:0', user: freshUser(), message: fake.originalMessage(first.delivery.interactionId)! }),
+    );
     expect(page.callback.type).toBe(7);
     expect(page.data.embeds?.[0]?.description).toBe(first.data.embeds?.[0]?.description);
   });
@@ -174,7 +186,11 @@ describe('answering', () => {
     const thanks = await deliver(b, fake.build.button({ customId: ids.find((id) => id.startsWith('fb:n:'))!, user: voter, message }));
     expect(thanks.ephemeral).toBe(true);
     expect(thanks.data.content).toMatch(/^Thanks/);
-    const line = await fake.waitFor(() => b.logs().find((l) => (l['feedback'] as { question?: string } | undefined)?.question === claim), 5000, 'the feedback event');
+    const line = await fake.waitFor(
+      () => b.logs().find((l) => (l['feedback'] as { question?: string } | undefined)?.question === claim),
+      5000,
+      'the feedback event',
+    );
     expect(line).toMatchObject({ msg: 'feedback', feedback: { helpful: false, message: message.id } });
     expect(b.stdout()).not.toContain(voter.id);
   });

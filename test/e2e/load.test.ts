@@ -52,7 +52,11 @@ describe('load', () => {
     expect(answers.filter((a) => a.data.embeds?.length).length).toBeGreaterThan(BURST / 2);
 
     // And the bot logged each one, none failed or cooled down.
-    await fake.waitFor(() => bot.logs().filter((l) => l['msg'] === 'interaction' || l['msg'] === 'unanswered question').length >= BURST, 10_000, 'the log lines');
+    await fake.waitFor(
+      () => bot.logs().filter((l) => l['msg'] === 'interaction' || l['msg'] === 'unanswered question').length >= BURST,
+      10_000,
+      'the log lines',
+    );
     const outcomes = new Map<string, number>();
     for (const line of bot.logs()) {
       if (line['kind'] === 'command') outcomes.set(String(line['outcome']), (outcomes.get(String(line['outcome'])) ?? 0) + 1);

@@ -150,7 +150,11 @@ describe.concurrent('deploy-commands against the fake Discord', () => {
       ['Check against the article', 3],
     ]);
     // Installable to a server or to a member's account, usable in servers, DMs with the bot and other DMs.
-    for (const command of body as Json[]) expect([command['integration_types'], command['contexts']]).toEqual([[0, 1], [0, 1, 2]]);
+    for (const command of body as Json[])
+      expect([command['integration_types'], command['contexts']]).toEqual([
+        [0, 1],
+        [0, 1, 2],
+      ]);
     expect(fake.commands().map((c) => [c['name'], c['integration_types'], c['contexts']])).toEqual(
       ['ask', 'quote', 'topic', 'help', 'Check against the article'].map((name) => [name, [0, 1], [0, 1, 2]]),
     );

@@ -11,10 +11,15 @@ export interface BotSession {
   audit: () => string[];
 }
 
-export function botSession(options: { heartbeatIntervalMs?: number; quietStderr?: boolean; interactionTimeoutMs?: number; env?: Record<string, string> } = {}): BotSession {
+export function botSession(
+  options: { heartbeatIntervalMs?: number; quietStderr?: boolean; interactionTimeoutMs?: number; env?: Record<string, string> } = {},
+): BotSession {
   const session = {} as BotSession;
   beforeAll(async () => {
-    session.fake = await startFakeDiscord({ heartbeatIntervalMs: options.heartbeatIntervalMs ?? 5000, interactionTimeoutMs: options.interactionTimeoutMs ?? null });
+    session.fake = await startFakeDiscord({
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 5000,
+      interactionTimeoutMs: options.interactionTimeoutMs ?? null,
+    });
     session.audit = createAuditor(session.fake);
     session.bot = await startBot(session.fake, options.env);
   });

@@ -44,8 +44,7 @@ describe.concurrent('sharding', () => {
       expect(await askOnShard(fake, 1)).toMatch(/35/);
 
       const resumedBefore = fake.stats.resumed;
-      const connectionOf = (shard: number) =>
-        fake.gatewayReceived.find((f) => f.op === 2 && (f.d as { shard: number[] }).shard[0] === shard)!.connectionId;
+      const connectionOf = (shard: number) => fake.gatewayReceived.find((f) => f.op === 2 && (f.d as { shard: number[] }).shard[0] === shard)!.connectionId;
       const [zero, one] = [connectionOf(0), connectionOf(1)];
       expect(fake.faults.closeGateway(4000, { scope: { shard: 1 }, reason: 'fake-discord: shard 1 dropped' })).toBe(1);
       // While shard 1 is away, shard 0 answers; what was sent to shard 1 is replayed on its resume.

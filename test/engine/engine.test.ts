@@ -74,7 +74,8 @@ describe('ask', () => {
 
 describe('quote', () => {
   it('resolves names, aliases and misspellings to the speaker', () => {
-    for (const name of ['blinken', 'Antony Blinken', 'blinkin', 'the secretary of state', 'top US diplomat']) expect(engine.quote(name).speaker, name).toBe('blinken');
+    for (const name of ['blinken', 'Antony Blinken', 'blinkin', 'the secretary of state', 'top US diplomat'])
+      expect(engine.quote(name).speaker, name).toBe('blinken');
     for (const name of ['xi', 'President Xi', 'xi jinpin', 'chinese president']) expect(engine.quote(name).speaker, name).toBe('xi');
   });
 

@@ -11,7 +11,9 @@ const first = (r: AskResult) => (r.answered ? r.citations[0]?.id : 'refused');
 
 describe('answers on wording nobody tuned for', () => {
   it('finds the question inside a long message', () => {
-    expect(first(engine.ask('ugh my group chat has been arguing about this all morning and nobody reads past headlines, but did fentanyl come up at all'))).toBe('p10');
+    expect(
+      first(engine.ask('ugh my group chat has been arguing about this all morning and nobody reads past headlines, but did fentanyl come up at all')),
+    ).toBe('p10');
     expect(first(engine.ask('so my teacher mentioned it in class today and i missed the end, where did the two of them sit down'))).toBe('p5');
   });
 
@@ -38,7 +40,12 @@ describe('answers on wording nobody tuned for', () => {
   });
 
   it('answers only with the kind of answer asked for', () => {
-    for (const q of ["what's the date today", 'what time is it right now in beijing', 'how many aides went with blinken', 'which fighter jet shot down the balloon']) {
+    for (const q of [
+      "what's the date today",
+      'what time is it right now in beijing',
+      'how many aides went with blinken',
+      'which fighter jet shot down the balloon',
+    ]) {
       expect(engine.ask(q).answered, q).toBe(false);
     }
     const speech = engine.ask('what did xi say about fentanyl');
@@ -68,7 +75,8 @@ describe('answers on wording nobody tuned for', () => {
     expect(engine.ask('how did japan react to the talks').answered).toBe(false);
     // Sharing one rare word with the article does not make a question about it. (The first was
     // answered with Bill Gates on the first run of blind8.)
-    for (const q of ['is microsoft teams down for anyone else', 'is the microsoft store open on sundays', 'how do i get a visa for beijing']) expect(engine.ask(q).answered, q).toBe(false);
+    for (const q of ['is microsoft teams down for anyone else', 'is the microsoft store open on sundays', 'how do i get a visa for beijing'])
+      expect(engine.ask(q).answered, q).toBe(false);
     expect(engine.ask('what did the kremlin make of it all, what did it say').answered).toBe(false);
   });
 

@@ -18,7 +18,9 @@ describe('knowledge:check on the kinds of answer', () => {
     });
     const problems = checkPhrasingKinds(loadKnowledge(dir), 'knowledge/qa.json');
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^knowledge\/qa\.json: entries\[0\]\.questions\[7\]: “Who did Blinken meet for 35 minutes\?” asks for a person .*entry "meeting-length"/);
+    expect(problems[0]).toMatch(
+      /^knowledge\/qa\.json: entries\[0\]\.questions\[7\]: “Who did Blinken meet for 35 minutes\?” asks for a person .*entry "meeting-length"/,
+    );
   });
 
   it('reads an entry’s kinds from its answer when it lists none, and rejects an unknown kind', () => {

@@ -47,7 +47,8 @@ describe('question kinds', () => {
     expect(answers(['person', 'speech'], 'person')).toBe(true);
     expect(answers(['description'], 'yesno')).toBe(true);
     // Nothing answers a question about the present.
-    for (const k of ['person', 'place', 'time', 'duration', 'quantity', 'speech', 'reason', 'list', 'yesno', 'description'] as const) expect(answers([k], 'outside')).toBe(false);
+    for (const k of ['person', 'place', 'time', 'duration', 'quantity', 'speech', 'reason', 'list', 'yesno', 'description'] as const)
+      expect(answers([k], 'outside')).toBe(false);
   });
 
   it('finds whose words a speech question asks for, leaving out words that name no one', () => {

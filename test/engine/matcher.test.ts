@@ -4,7 +4,10 @@ import { coverage, prepare, TermWeights, type Doc } from '../../src/engine/match
 const set = (...t: string[]) => new Set(t);
 const docs = [set('meet', 'venu', 'hall'), set('balloon', 'spy'), set('taiwan', 'independ'), set('meet', 'length')];
 const weights = new TermWeights(docs);
-const synonyms = new Map([['place', new Set(['venu'])], ['venu', new Set(['place'])]]);
+const synonyms = new Map([
+  ['place', new Set(['venu'])],
+  ['venu', new Set(['place'])],
+]);
 const doc = (core: Set<string>, answer = set(), passage = set()): Doc => ({ core, answer, passage });
 
 describe('coverage', () => {

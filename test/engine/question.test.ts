@@ -13,7 +13,9 @@ describe('reading a question once', () => {
     expect(askingClause('my brother and I were arguing at lunch about all this stuff, but was the trade war part of why things got bad').clause).toBe(
       'was the trade war part of why things got bad',
     );
-    expect(askingClause('sorry if this is dumb. i read half the article on the bus. where did they actually meet?').clause).toBe('where did they actually meet?');
+    expect(askingClause('sorry if this is dumb. i read half the article on the bus. where did they actually meet?').clause).toBe(
+      'where did they actually meet?',
+    );
     // Short questions are their own clause.
     expect(askingClause('so where did they meet').clause).toBe('so where did they meet');
   });

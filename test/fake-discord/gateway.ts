@@ -75,7 +75,10 @@ export class Gateway {
    */
   dispatch(t: string, d: unknown, shardId?: number): number {
     const session = shardId === undefined ? this.current : this.sessionOfShard(shardId);
-    if (!session) throw new Error(`fake-discord: no gateway session${shardId === undefined ? '' : ` for shard ${shardId}`} yet; await fake.waitForReady() before dispatching`);
+    if (!session)
+      throw new Error(
+        `fake-discord: no gateway session${shardId === undefined ? '' : ` for shard ${shardId}`} yet; await fake.waitForReady() before dispatching`,
+      );
     const s = ++session.seq;
     session.log.push({ s, t, d });
     if (session.log.length > MAX_REPLAY_LOG) session.log.shift();
@@ -255,9 +258,7 @@ export class Gateway {
     if (!this.tokenMatches(d['token'])) return this.closeWith(connection, 4004, 'Authentication failed.');
     if (typeof d['intents'] !== 'number') return this.closeWith(connection, 4013, 'Invalid intent(s).');
     const shard: [number, number] =
-      Array.isArray(d['shard']) && typeof d['shard'][0] === 'number' && typeof d['shard'][1] === 'number'
-        ? [d['shard'][0], d['shard'][1]]
-        : [0, 1];
+      Array.isArray(d['shard']) && typeof d['shard'][0] === 'number' && typeof d['shard'][1] === 'number' ? [d['shard'][0], d['shard'][1]] : [0, 1];
     if (shard[0] < 0 || shard[0] >= shard[1]) return this.closeWith(connection, 4010, 'Invalid shard.');
 
     const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, log: [], connection, shard };

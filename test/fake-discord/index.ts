@@ -20,7 +20,16 @@ import {
 
 export type * from './state.ts';
 export type { GatewayConnectionRecord, ConnectionScope } from './gateway.ts';
-export type { PayloadBuilders, ChatInputInput, MessageCommandInput, AutocompleteInput, ComponentInput, SelectInput, OptionsInput, InteractionWhere } from './payloads.ts';
+export type {
+  PayloadBuilders,
+  ChatInputInput,
+  MessageCommandInput,
+  AutocompleteInput,
+  ComponentInput,
+  SelectInput,
+  OptionsInput,
+  InteractionWhere,
+} from './payloads.ts';
 export { snowflake, withoutNewerFields } from './payloads.ts';
 
 export interface FakeDiscordOptions {
@@ -145,11 +154,7 @@ export interface FakeDiscord {
   /** Resolves with the session id once `count` READYs have been sent. */
   waitForReady(timeoutMs?: number, count?: number): Promise<string>;
   waitForCallback(interactionId: string, timeoutMs?: number): Promise<RecordedCallback>;
-  waitForWebhook(
-    interactionId: string,
-    match?: { method?: string; messageId?: string | null },
-    timeoutMs?: number,
-  ): Promise<RecordedWebhookCall>;
+  waitForWebhook(interactionId: string, match?: { method?: string; messageId?: string | null }, timeoutMs?: number): Promise<RecordedWebhookCall>;
 
   /** Stops the servers and drops every socket. Destroy the discord.js client first, or it keeps reconnecting. */
   close(): Promise<void>;

@@ -89,9 +89,7 @@ export interface InteractionWhere {
  * Options as Discord sends them, or a shorthand record: strings become STRING (3),
  * booleans BOOLEAN (5), integers INTEGER (4), other numbers NUMBER (10).
  */
-export type OptionsInput =
-  | APIApplicationCommandInteractionDataOption[]
-  | Record<string, string | number | boolean>;
+export type OptionsInput = APIApplicationCommandInteractionDataOption[] | Record<string, string | number | boolean>;
 
 export function toOptions(input: OptionsInput | undefined): APIApplicationCommandInteractionDataOption[] {
   if (input === undefined) return [];
@@ -99,9 +97,7 @@ export function toOptions(input: OptionsInput | undefined): APIApplicationComman
   return Object.entries(input).map(([name, value]): APIApplicationCommandInteractionDataBasicOption => {
     if (typeof value === 'string') return { name, type: ApplicationCommandOptionType.String, value };
     if (typeof value === 'boolean') return { name, type: ApplicationCommandOptionType.Boolean, value };
-    return Number.isInteger(value)
-      ? { name, type: ApplicationCommandOptionType.Integer, value }
-      : { name, type: ApplicationCommandOptionType.Number, value };
+    return Number.isInteger(value) ? { name, type: ApplicationCommandOptionType.Integer, value } : { name, type: ApplicationCommandOptionType.Number, value };
   });
 }
 
@@ -208,10 +204,7 @@ export interface SelectInput extends ComponentInput {
   componentType?: ComponentType.StringSelect;
 }
 
-export function messageObject(
-  ctx: Pick<PayloadContext, 'applicationId' | 'botUser' | 'channelId'>,
-  fields: Partial<APIMessage> = {},
-): APIMessage {
+export function messageObject(ctx: Pick<PayloadContext, 'applicationId' | 'botUser' | 'channelId'>, fields: Partial<APIMessage> = {}): APIMessage {
   return {
     id: snowflake(),
     type: MessageType.Default,
@@ -335,10 +328,7 @@ export function createBuilders(ctx: PayloadContext) {
 
 export type PayloadBuilders = ReturnType<typeof createBuilders>;
 
-function markFocused(
-  option: APIApplicationCommandInteractionDataOption,
-  focused: string | undefined,
-): APIApplicationCommandInteractionDataOption {
+function markFocused(option: APIApplicationCommandInteractionDataOption, focused: string | undefined): APIApplicationCommandInteractionDataOption {
   if ('options' in option && option.options) {
     return { ...option, options: option.options.map((o) => markFocused(o, focused)) } as APIApplicationCommandInteractionDataOption;
   }

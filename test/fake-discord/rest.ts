@@ -22,8 +22,7 @@ interface RestUrls {
 type Json = Record<string, unknown>;
 
 const UNAUTHORIZED: Reply = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
-const KEPT_MESSAGE_FLAGS =
-  MessageFlags.SuppressEmbeds | MessageFlags.Ephemeral | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
+const KEPT_MESSAGE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.Ephemeral | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
 
 function error(status: number, code: number, message: string, errors?: unknown): Reply {
   return { status, body: errors === undefined ? { message, code } : { message, code, errors } };
@@ -155,16 +154,12 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
     if ('tts' in data && !editing) next.tts = Boolean(data['tts']);
     if ('poll' in data && data['poll'] && !editing) next.poll = data['poll'] as APIMessage['poll'];
     if (typeof data['flags'] === 'number') {
-      const kept = editing ? message.flags ?? 0 : 0;
+      const kept = editing ? (message.flags ?? 0) : 0;
       next.flags = (kept & ~KEPT_MESSAGE_FLAGS) | (data['flags'] & KEPT_MESSAGE_FLAGS);
     }
     if ('attachments' in data || files.length > 0) {
       const listed = Array.isArray(data['attachments']) ? (data['attachments'] as Json[]) : null;
-      const kept = listed
-        ? message.attachments.filter((a) => listed.some((l) => String(l['id']) === a.id))
-        : editing
-          ? message.attachments
-          : [];
+      const kept = listed ? message.attachments.filter((a) => listed.some((l) => String(l['id']) === a.id)) : editing ? message.attachments : [];
       next.attachments = [...kept, ...attachmentsFrom(files, data['attachments'])];
     }
     if (editing) {
@@ -182,7 +177,11 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
       { applicationId: world.applicationId, botUser: world.botUser, channelId: payload.channel?.id ?? payload.channel_id ?? '0' },
       {
         // A reply to a message context-menu command is type 23, to a slash command 20.
-        type: !isCommand ? MessageType.Default : payload.data.type === ApplicationCommandType.Message ? MessageType.ContextMenuCommand : MessageType.ChatInputCommand,
+        type: !isCommand
+          ? MessageType.Default
+          : payload.data.type === ApplicationCommandType.Message
+            ? MessageType.ContextMenuCommand
+            : MessageType.ChatInputCommand,
         ...(payload.guild_id ? { guild_id: payload.guild_id } : {}),
         ...(user
           ? {
@@ -220,9 +219,7 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
     if (problems.length > 0 && world.rejectSpecViolations) return invalidFormBody('_spec', 'SPEC_VIOLATION', problems);
     if (record.acknowledgedWith !== null) return error(400, 40060, 'Interaction has already been acknowledged.');
     if (!(ALLOWED_CALLBACKS[record.payload.type] ?? []).includes(type)) {
-      return invalidFormBody('type', 'INTERACTION_CALLBACK_TYPE_INVALID', [
-        `Callback type ${type} is not valid for interaction type ${record.payload.type}.`,
-      ]);
+      return invalidFormBody('type', 'INTERACTION_CALLBACK_TYPE_INVALID', [`Callback type ${type} is not valid for interaction type ${record.payload.type}.`]);
     }
 
     const data = body['data'];
@@ -356,7 +353,10 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
       if (!found) return error(404, 10063, 'Unknown application command');
       if (request.method === 'GET') return { status: 200, body: found, schema: 'ApplicationCommandResponseSchema' };
       if (request.method === 'DELETE') {
-        state.commands.set(scope, list.filter((c) => c !== found));
+        state.commands.set(
+          scope,
+          list.filter((c) => c !== found),
+        );
         record('DELETE');
         return { status: 204 };
       }
@@ -370,7 +370,13 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
         if (!Array.isArray(request.body)) return invalidFormBody('_root', 'BASE_TYPE_ARRAY', ['Must be an array.']);
         const problems = state.checkSpec('request', request, 'ApplicationCommandUpdateRequestSchema', request.body, true);
         if (problems.length > 0 && world.rejectSpecViolations) return invalidFormBody('_spec', 'SPEC_VIOLATION', problems);
-        const next = (request.body as Json[]).map((c) => commandResponse(c, scope, list.find((old) => sameCommand(old, c))));
+        const next = (request.body as Json[]).map((c) =>
+          commandResponse(
+            c,
+            scope,
+            list.find((old) => sameCommand(old, c)),
+          ),
+        );
         state.commands.set(scope, next);
         record('PUT');
         return { status: 200, body: next, schema: 'ApplicationCommandResponseSchema', each: true };
@@ -533,7 +539,13 @@ export function createRestHandler(state: FakeState, urls: RestUrls) {
       }
       const prefix = '/api/v10';
       const inApi = url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
-      const segments = inApi ? url.pathname.slice(prefix.length).split('/').filter(Boolean).map((s) => decodeURIComponent(s)) : [];
+      const segments = inApi
+        ? url.pathname
+            .slice(prefix.length)
+            .split('/')
+            .filter(Boolean)
+            .map((s) => decodeURIComponent(s))
+        : [];
       let parsed: { body: unknown; files: RecordedFile[] };
       let badJson = false;
       try {

@@ -18,7 +18,9 @@ const definition = {
 
 describe('ArgumentsOf', () => {
   it('types required options as present and the others as optional, from the definition', () => {
-    expectTypeOf<ArgumentsOf<typeof definition>>().toEqualTypeOf<{ readonly text: string } & { readonly free?: string; readonly count?: number; readonly hide?: boolean }>();
+    expectTypeOf<ArgumentsOf<typeof definition>>().toEqualTypeOf<
+      { readonly text: string } & { readonly free?: string; readonly count?: number; readonly hide?: boolean }
+    >();
     // /ask's handler reads args.question as a string; an option that does not exist is a type error.
     type AskArgs = Parameters<typeof ask.execute>[1];
     expectTypeOf<AskArgs['question']>().toEqualTypeOf<string>();

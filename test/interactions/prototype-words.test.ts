@@ -12,7 +12,18 @@ import { decodeCustomId } from '../../src/replies/custom-id.ts';
 import { replyIssues } from '../support/discord-spec.ts';
 import { memoryLogger, recordingResponder } from '../support/recording.ts';
 
-const WORDS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'propertyIsEnumerable', 'toLocaleString'];
+const WORDS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'propertyIsEnumerable',
+  'toLocaleString',
+];
 const knowledge = loadKnowledge();
 const engine = createEngine(knowledge);
 const who = { userId: '100000000000000001', guildId: '200000000000000002' };
@@ -33,9 +44,12 @@ function incomings(word: string): Incoming[] {
     { ...who, kind: 'autocomplete', name: 'topic', focused: { name: 'name', value: word }, options: {} },
     { ...who, kind: 'autocomplete', name: 'ask', focused: { name: word, value: 'how' }, options: {} },
     { ...who, kind: 'autocomplete', name: word, focused: { name: 'question', value: 'how' }, options: {} },
-    ...[`ask:${lower}`, `topic:${lower}`, `quote:${lower}`, `quote:blinken:0:${word}`, `${word}:meeting-length`].map(
-      (customId): Incoming => ({ ...who, kind: 'button', customId, ephemeral: false }),
-    ),
+    ...[`ask:${lower}`, `topic:${lower}`, `quote:${lower}`, `quote:blinken:0:${word}`, `${word}:meeting-length`].map((customId): Incoming => ({
+      ...who,
+      kind: 'button',
+      customId,
+      ephemeral: false,
+    })),
   ];
 }
 
@@ -51,7 +65,10 @@ describe.each(WORDS)('the word %s', (word) => {
       if (call && 'data' in call) expect(replyIssues(call.data)).toEqual([]);
     }
     const outcomes = log.lines().map((l) => l['outcome']);
-    expect(outcomes.filter((o) => o === 'error' || o === 'failed'), log.text()).toEqual([]);
+    expect(
+      outcomes.filter((o) => o === 'error' || o === 'failed'),
+      log.text(),
+    ).toEqual([]);
   });
 
   it('a custom id made of it decodes to an action only where the id format allows, and never to an inherited value', () => {

@@ -19,7 +19,14 @@ const GUILD = '200000000000000002';
 
 function setup(overrides: Partial<RouterOptions<CommandContext>> = {}) {
   const log = memoryLogger();
-  const router = createRouter({ commands, messageCommands, context: contextFor({ engine: fakeEngine(), source: SOURCE }), logger: log.logger, cooldown: null, ...overrides });
+  const router = createRouter({
+    commands,
+    messageCommands,
+    context: contextFor({ engine: fakeEngine(), source: SOURCE }),
+    logger: log.logger,
+    cooldown: null,
+    ...overrides,
+  });
   return { router, log };
 }
 

@@ -14,7 +14,13 @@ import { memoryLogger, recordingResponder, type Call } from '../support/recordin
 
 const USER = '100000000000000001';
 const GUILD = '200000000000000002';
-const cmd = (name: string, options: Record<string, string | boolean> = {}, userId = USER): Incoming => ({ kind: 'command', name, options, userId, guildId: GUILD });
+const cmd = (name: string, options: Record<string, string | boolean> = {}, userId = USER): Incoming => ({
+  kind: 'command',
+  name,
+  options,
+  userId,
+  guildId: GUILD,
+});
 const click = (customId: string, ephemeral = false): Incoming => ({ kind: 'button', customId, ephemeral, userId: USER, guildId: GUILD });
 
 function setup({ engine = fakeEngine(), ...overrides }: Partial<RouterOptions<CommandContext>> & { engine?: Engine } = {}) {
@@ -65,7 +71,9 @@ describe('router', () => {
     const responder = recordingResponder();
     await router.handle(cmd('ask', { question: 'what about the weather?' }), responder);
     expect(sent(responder.calls[0]).flags).toBe(MessageFlags.Ephemeral);
-    expect(log.lines()).toEqual([expect.objectContaining({ msg: 'unanswered question', answered: false, outcome: 'unanswered', question: 'what about the weather?' })]);
+    expect(log.lines()).toEqual([
+      expect.objectContaining({ msg: 'unanswered question', answered: false, outcome: 'unanswered', question: 'what about the weather?' }),
+    ]);
   });
 
   it('answers an unknown command with an ephemeral apology and a warning', async () => {
@@ -181,7 +189,15 @@ describe('router', () => {
     it('turns a quote page in place (callback type 7), valid against the spec', async () => {
       const engine = fakeEngine();
       const base = engine.quote('blinken');
-      const many = { ...base, quotes: Array.from({ length: 20 }, (_, i) => ({ ...base.quotes[0]!, id: `q${i}`, text: `${i} ${'word '.repeat(120)}`, citation: { ...base.quotes[0]!.citation, paragraph: i + 1 } })) };
+      const many = {
+        ...base,
+        quotes: Array.from({ length: 20 }, (_, i) => ({
+          ...base.quotes[0]!,
+          id: `q${i}`,
+          text: `${i} ${'word '.repeat(120)}`,
+          citation: { ...base.quotes[0]!.citation, paragraph: i + 1 },
+        })),
+      };
       const { router } = setup({ engine: fakeEngine({ quote: () => many }) });
       const responder = recordingResponder();
       await router.handle(click('quote:blinken:1'), responder);
@@ -244,7 +260,10 @@ describe('router', () => {
     it('does not count autocomplete, which fires on every keystroke', async () => {
       const { router } = setup({ cooldown: new Cooldown(1, 10_000, () => 0) });
       for (let i = 0; i < 5; i++) {
-        await router.handle({ kind: 'autocomplete', name: 'ask', focused: { name: 'question', value: 'me' }, options: {}, userId: USER, guildId: GUILD }, recordingResponder());
+        await router.handle(
+          { kind: 'autocomplete', name: 'ask', focused: { name: 'question', value: 'me' }, options: {}, userId: USER, guildId: GUILD },
+          recordingResponder(),
+        );
       }
       const responder = recordingResponder();
       await router.handle(cmd('help'), responder);
@@ -253,7 +272,14 @@ describe('router', () => {
   });
 
   describe('autocomplete', () => {
-    const typing = (name: string, value: string): Incoming => ({ kind: 'autocomplete', name, focused: { name: name === 'ask' ? 'question' : 'speaker', value }, options: {}, userId: USER, guildId: GUILD });
+    const typing = (name: string, value: string): Incoming => ({
+      kind: 'autocomplete',
+      name,
+      focused: { name: name === 'ask' ? 'question' : 'speaker', value },
+      options: {},
+      userId: USER,
+      guildId: GUILD,
+    });
 
     it('answers with choices within Discord’s limits, with its log line like any interaction', async () => {
       const long = Array.from({ length: 40 }, (_, i) => ({ name: `${i} ${'very long question '.repeat(10)}`, value: `v${i}` }));
@@ -351,7 +377,9 @@ describe('router', () => {
     it('turns new interactions away with a "restarting" notice once closed, and lets those in flight finish', async () => {
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
-      const { router, log } = setup({ commands: [...commands, probe(async () => (await released, { outcome: 'answered' as const, reply: { content: 'late but delivered' } }))] });
+      const { router, log } = setup({
+        commands: [...commands, probe(async () => (await released, { outcome: 'answered' as const, reply: { content: 'late but delivered' } }))],
+      });
       const first = recordingResponder();
       const inFlight = router.handle(cmd('probe'), first);
       expect(router.inFlight.size).toBe(1);
@@ -362,7 +390,10 @@ describe('router', () => {
       await router.handle(cmd('ask', { question: 'how long did they meet?' }), later);
       expect(sent(later.calls[0])).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/restarting/) });
       const typing = recordingResponder();
-      await router.handle({ kind: 'autocomplete', name: 'ask', focused: { name: 'question', value: 'how' }, options: {}, userId: USER, guildId: GUILD }, typing);
+      await router.handle(
+        { kind: 'autocomplete', name: 'ask', focused: { name: 'question', value: 'how' }, options: {}, userId: USER, guildId: GUILD },
+        typing,
+      );
       expect(typing.calls).toEqual([{ method: 'respondChoices', choices: [] }]);
 
       release();

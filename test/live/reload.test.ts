@@ -69,10 +69,15 @@ describe('knowledge reload', () => {
     let calls = 0;
     let resolve!: () => void;
     const changed = new Promise<void>((r) => (resolve = r));
-    const watcher = watchKnowledge(dir, () => {
-      calls += 1;
-      resolve();
-    }, log.logger, 100);
+    const watcher = watchKnowledge(
+      dir,
+      () => {
+        calls += 1;
+        resolve();
+      },
+      log.logger,
+      100,
+    );
     try {
       for (let i = 0; i < 5; i++) editJson(dir, 'qa.json', (json) => json.entries[0].keywords.push(`k${i}`));
       await changed;

@@ -25,7 +25,31 @@ const optionNames = ['question', 'speaker', 'about', 'name', 'hide', '__proto__'
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 400 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.array(fc.constantFrom('**', '`', '```', '[a](b)', '<@&1>', '@everyone', '\n', '> ', '# ', '😀', '\u202e', 'Blinken', 'Xi', 'Taiwan', 'meet', 'how', 'said', ' '), { maxLength: 80 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '**',
+        '`',
+        '```',
+        '[a](b)',
+        '<@&1>',
+        '@everyone',
+        '\n',
+        '> ',
+        '# ',
+        '😀',
+        '\u202e',
+        'Blinken',
+        'Xi',
+        'Taiwan',
+        'meet',
+        'how',
+        'said',
+        ' ',
+      ),
+      { maxLength: 80 },
+    )
+    .map((parts) => parts.join('')),
   fc.nat({ max: 20_000 }).map((n) => 'x'.repeat(n)),
 );
 const optionValue = fc.oneof(text, fc.integer(), fc.double(), fc.boolean());
@@ -40,9 +64,14 @@ const incoming: fc.Arbitrary<Incoming> = fc.oneof(
   fc
     .oneof(
       text,
-      fc.tuple(fc.constantFrom('ask', 'topic', 'quote'), fc.constantFrom(...knowledge.qa.map((e) => e.id), ...knowledge.topics.map((t) => t.id), 'blinken', 'xi'), fc.nat({ max: 5 }), text).map(
-        ([kind, id, page, about]) => `${kind}:${id}:${page}:${about}`.slice(0, 120),
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('ask', 'topic', 'quote'),
+          fc.constantFrom(...knowledge.qa.map((e) => e.id), ...knowledge.topics.map((t) => t.id), 'blinken', 'xi'),
+          fc.nat({ max: 5 }),
+          text,
+        )
+        .map(([kind, id, page, about]) => `${kind}:${id}:${page}:${about}`.slice(0, 120)),
     )
     .map((customId): Incoming => ({ ...who, kind: 'button', customId, ephemeral: false })),
 );

@@ -29,7 +29,10 @@ describe('quotePages', () => {
     const pages = quotePages(quotes);
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) expect(page.length).toBeLessThanOrEqual(QUOTE_PAGE_BUDGET);
-    const numbers = pages.join('\n').match(/¶ \d+/g)!.map((m) => Number(m.slice(2)));
+    const numbers = pages
+      .join('\n')
+      .match(/¶ \d+/g)!
+      .map((m) => Number(m.slice(2)));
     expect(numbers).toEqual(quotes.map((_, i) => i + 1));
   });
 

@@ -6,12 +6,18 @@ import { parseLogLine, type LogEvent } from '../../src/report/log-events.ts';
 import { renderText } from '../../src/report/render-text.ts';
 
 const T0 = Date.parse('2026-11-29T10:00:00Z');
-const line = (minutes: number, fields: Record<string, unknown>, msg = 'interaction') => JSON.stringify({ level: 30, time: T0 + minutes * 60_000, pid: 1, msg, ...fields });
+const line = (minutes: number, fields: Record<string, unknown>, msg = 'interaction') =>
+  JSON.stringify({ level: 30, time: T0 + minutes * 60_000, pid: 1, msg, ...fields });
 const refusal = (minutes: number, user: string, question: string, offered = [{ customId: 'ask:meeting-length', label: 'How long did they meet?' }]) =>
   line(minutes, { kind: 'command', command: 'ask', user, guild: 'g', answered: false, outcome: 'unanswered', question, offered }, 'unanswered question');
-const press = (minutes: number, user: string, customId: string) => line(minutes, { kind: 'button', command: 'ask', customId, user, answered: true, outcome: 'answered' });
+const press = (minutes: number, user: string, customId: string) =>
+  line(minutes, { kind: 'button', command: 'ask', customId, user, answered: true, outcome: 'answered' });
 const feedback = (minutes: number, user: string, helpful: boolean, id: string, message: string, question = 'how long?') =>
-  line(minutes, { kind: 'button', command: 'feedback', user, answered: true, outcome: 'answered', feedback: { helpful, source: 'entry', id, question, message } }, 'feedback');
+  line(
+    minutes,
+    { kind: 'button', command: 'feedback', user, answered: true, outcome: 'answered', feedback: { helpful, source: 'entry', id, question, message } },
+    'feedback',
+  );
 
 function report(lines: string[], since: Date | null = null) {
   const events: LogEvent[] = [];
@@ -63,7 +69,16 @@ describe('the curators’ report', () => {
     ]);
     expect(r.totals.feedback).toEqual({ helpful: 1, notHelpful: 3, presses: 6 });
     expect(r.notHelpful).toEqual([
-      { source: 'entry', id: 'meeting-length', notHelpful: 2, helpful: 1, questions: [{ question: 'how long?', count: 1 }, { question: 'length of the meeting', count: 1 }] },
+      {
+        source: 'entry',
+        id: 'meeting-length',
+        notHelpful: 2,
+        helpful: 1,
+        questions: [
+          { question: 'how long?', count: 1 },
+          { question: 'length of the meeting', count: 1 },
+        ],
+      },
       { source: 'entry', id: 'venue', notHelpful: 1, helpful: 0, questions: [{ question: 'where?', count: 1 }] },
     ]);
   });
@@ -93,7 +108,16 @@ describe('the curators’ report', () => {
   });
 
   it('orders by when interactions arrived (time less latency), not when their lines were written', () => {
-    const slowRefusal = line(2, { kind: 'command', command: 'ask', user: 'a', answered: false, outcome: 'unanswered', question: 'q', latencyMs: 90_000, offered: [{ customId: 'ask:x', label: 'X' }] });
+    const slowRefusal = line(2, {
+      kind: 'command',
+      command: 'ask',
+      user: 'a',
+      answered: false,
+      outcome: 'unanswered',
+      question: 'q',
+      latencyMs: 90_000,
+      offered: [{ customId: 'ask:x', label: 'X' }],
+    });
     const r = report([press(1, 'a', 'ask:x'), slowRefusal]);
     expect(r.unanswered[0]).toMatchObject({ firstSeen: '2026-11-29T10:00:30.000Z', suggestionPressed: 1 });
   });

@@ -23,7 +23,12 @@ export function answered(query: string, overrides: Partial<Answered> = {}): AskR
 }
 
 export function quoteItem(n: number, paragraph = n, text = `quote number ${n}`): QuoteItem {
-  return { id: `q${n}`, text, speaker: 'blinken', citation: { id: `p${paragraph}`, paragraph, text: `Context for “${text}”, said Mr Blinken in paragraph ${paragraph}.` } };
+  return {
+    id: `q${n}`,
+    text,
+    speaker: 'blinken',
+    citation: { id: `p${paragraph}`, paragraph, text: `Context for “${text}”, said Mr Blinken in paragraph ${paragraph}.` },
+  };
 }
 
 export function fakeEngine(overrides: Partial<Engine> = {}): Engine {
@@ -31,7 +36,14 @@ export function fakeEngine(overrides: Partial<Engine> = {}): Engine {
     ask: (question) =>
       /meet|long/i.test(question)
         ? answered(question)
-        : { query: question, answered: false, answer: null, citations: [], suggestions: [{ kind: 'question', id: 'meeting-length', label: 'How long did the meeting last?' }], entryId: null },
+        : {
+            query: question,
+            answered: false,
+            answer: null,
+            citations: [],
+            suggestions: [{ kind: 'question', id: 'meeting-length', label: 'How long did the meeting last?' }],
+            entryId: null,
+          },
     starters: (count = 3) =>
       [
         { kind: 'question' as const, id: 'meeting-length', label: 'How long did the meeting last?' },
@@ -66,7 +78,14 @@ export function fakeEngine(overrides: Partial<Engine> = {}): Engine {
     },
     topic: (name): TopicResult =>
       /taiwan/i.test(name)
-        ? { query: name, topic: 'taiwan', title: 'Taiwan', summary: 'The biggest area of contention.', citations: [P5], suggestions: [{ kind: 'topic', id: 'relations', label: 'Relations' }] }
+        ? {
+            query: name,
+            topic: 'taiwan',
+            title: 'Taiwan',
+            summary: 'The biggest area of contention.',
+            citations: [P5],
+            suggestions: [{ kind: 'topic', id: 'relations', label: 'Relations' }],
+          }
         : { query: name, topic: null, title: null, summary: null, citations: [], suggestions: [{ kind: 'topic', id: 'taiwan', label: 'Taiwan' }] },
     completeQuestion: (partial, limit = 25) =>
       ['How long did the meeting last?', 'On which day did they meet?', 'Where did they meet?']

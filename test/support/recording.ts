@@ -32,7 +32,10 @@ export function recordingResponder(hooks: { onDefer?: () => void; fail?: boolean
   };
 }
 
-export function memoryLogger(level: 'debug' | 'info' = 'debug', secrets: string[] = []): { logger: Logger; lines: () => Array<Record<string, unknown>>; text: () => string } {
+export function memoryLogger(
+  level: 'debug' | 'info' = 'debug',
+  secrets: string[] = [],
+): { logger: Logger; lines: () => Array<Record<string, unknown>>; text: () => string } {
   let text = '';
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {

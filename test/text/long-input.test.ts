@@ -75,7 +75,12 @@ describe.each(SIZES)('%i characters of user text', (size) => {
 
   it('a message command on a message of that length reads none of it past what it could check', async () => {
     const { engine, seen } = measuringEngine();
-    const { calls, log } = await answer(engine, { ...who, kind: 'message-command', name: CHECK_COMMAND_NAME, target: { id: '1', content: text, embeds: 0, attachments: 0 } });
+    const { calls, log } = await answer(engine, {
+      ...who,
+      kind: 'message-command',
+      name: CHECK_COMMAND_NAME,
+      target: { id: '1', content: text, embeds: 0, attachments: 0 },
+    });
     expect(calls).toHaveLength(1);
     expect(log.length).toBeLessThan(5_000);
     expect(Math.max(0, ...seen)).toBeLessThanOrEqual(300);
