@@ -1,6 +1,8 @@
 // npm run bench: the answer engine's speed. A benchmark that prints figures, not a test.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { analyse } from '../src/engine/analysis.ts';
+import { ask } from '../src/engine/ask.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { AskCaseSchema, readJsonl } from '../src/eval/cases.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
@@ -29,20 +31,23 @@ const knowledge = loadKnowledge();
 const loadMs = ms(process.hrtime.bigint() - t);
 
 const builds: number[] = [];
-let engine = createEngine(knowledge);
+createEngine(knowledge); // warm-up
 for (let i = 0; i < 20; i++) {
   t = process.hrtime.bigint();
-  engine = createEngine(knowledge);
+  createEngine(knowledge);
   builds.push(ms(process.hrtime.bigint() - t));
 }
 builds.sort((a, b) => a - b);
 
-for (const q of questions) engine.ask(q); // warm-up
+// The engine remembers recent answers (src/engine/recent.ts); this measures the work itself, as for
+// a question asked for the first time.
+const analysis = analyse(knowledge);
+for (const q of questions) ask(analysis, q); // warm-up
 const latencies: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   for (const q of questions) {
     t = process.hrtime.bigint();
-    engine.ask(q);
+    ask(analysis, q);
     latencies.push(ms(process.hrtime.bigint() - t));
   }
 }
@@ -55,6 +60,6 @@ console.log(
 );
 console.log(`ask(): ${latencies.length} questions (${questions.length} distinct x ${ROUNDS} rounds)`);
 console.log(
-  `  p50 ${(percentile(latencies, 50) * 1000).toFixed(0)} µs, p99 ${(percentile(latencies, 99) * 1000).toFixed(0)} µs, max ${(latencies.at(-1)! * 1000).toFixed(0)} µs (target p99 < 1 ms)`,
+  `  p50 ${(percentile(latencies, 50) * 1000).toFixed(0)} µs, p99 ${(percentile(latencies, 99) * 1000).toFixed(0)} µs, max ${(latencies.at(-1)! * 1000).toFixed(0)} µs (target p50 < 0.3 ms)`,
 );
 console.log(`process RSS: ${rssMiB.toFixed(0)} MiB`);

@@ -7,7 +7,11 @@ import { Completer, NamedCompleter } from './complete.ts';
 import { NameResolver, type Named } from './names.ts';
 import { quote } from './quote.ts';
 import { topic } from './topic.ts';
-import type { Engine } from './types.ts';
+import { Recent } from './recent.ts';
+import type { AskResult, Engine } from './types.ts';
+
+/** How many recent questions' answers an engine keeps. */
+const ANSWERS_KEPT = 1000;
 
 export * from './types.ts';
 
@@ -24,9 +28,11 @@ export function createEngine(knowledge: Knowledge): Engine {
   const completer = new Completer(a);
   const speakerCompleter = new NamedCompleter(speakers);
   const topicCompleter = new NamedCompleter(topics);
+  // Results are shared between callers that ask the same: callers treat them as read-only.
+  const answers = new Recent<AskResult>(ANSWERS_KEPT);
 
   return {
-    ask: (question) => ask(a, question),
+    ask: (question) => (typeof question === 'string' ? answers.get(question, () => ask(a, question)) : ask(a, question)),
     askEntry: (entryId) => askEntry(a, entryId),
     starters: (count) => starters(a, count),
     quote: (speaker, about) => quote(a, speakerNames, speaker, about),

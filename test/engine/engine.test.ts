@@ -153,3 +153,15 @@ describe('the engine and the knowledge loader stay free of Discord', () => {
     }
   });
 });
+
+describe('recent answers', () => {
+  it('gives the same answer for a repeated question, from memory, and a reload starts afresh', () => {
+    const first = engine.ask('how long did they meet?');
+    const again = engine.ask('how long did they meet?');
+    expect(again).toBe(first);
+    expect(engine.ask('How long did they meet?')).toEqual({ ...first, query: 'How long did they meet?' });
+    const rebuilt = createEngine(knowledge);
+    expect(rebuilt.ask('how long did they meet?')).not.toBe(first);
+    expect(rebuilt.ask('how long did they meet?')).toEqual(first);
+  });
+});
