@@ -1,6 +1,7 @@
 // Everything the engine derives from the knowledge base once, at start-up: term sets, weights,
 // the spelling vocabulary and the Fuse indexes. Queries only read these.
 import type { Knowledge, LoadedPassage } from '../knowledge/types.ts';
+import { foldForCompare } from '../text/fold.ts';
 import type { QaEntry } from '../knowledge/schema.ts';
 import { type AnswerKind, asksAboutFuture, inferAnswerKinds, speaksOfFuture } from './kinds.ts';
 import { type Doc, TermWeights, type WeightedPhrasing, weighPhrasing } from './matcher.ts';
@@ -219,7 +220,7 @@ const US_SPOKE =
  */
 const ownNames = new WeakMap<object, { id: string; names: Set<string> }[]>();
 
-export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers'>, answer: string): Set<string> {
+export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers' | 'quotes'>, answer: string): Set<string> {
   let speakers = ownNames.get(knowledge.speakers);
   if (!speakers) {
     speakers = knowledge.speakers.map((sp) => ({ id: sp.id, names: new Set(words(sp.name)) }));
@@ -230,6 +231,9 @@ export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers'>, answer:
   // The two sides speak too: "China again stressed …", "the US state department said …".
   if (CHINA_SPOKE.test(answer)) out.add(CHINA_SIDE);
   if (US_SPOKE.test(answer)) out.add(US_SIDE);
+  // Words of a quote from quotes.json are that speaker's, however the answer attributes them.
+  const folded = foldForCompare(answer);
+  for (const q of knowledge.quotes) if (folded.includes(foldForCompare(q.text).slice(0, 40))) out.add(q.speaker);
   for (const { id, names } of speakers) {
     w.forEach((x, i) => {
       if (names.has(x) && w.slice(i + 1, i + 7).some((y) => SPEECH_VERB.test(` ${y} `))) out.add(id);

@@ -124,6 +124,28 @@ const SPEECH_NOUNS = new Set([
   'views',
   'quote',
 ]);
+/** First words of two-word names a voice may have. */
+const NAME_FIRST_WORDS = new Set([
+  'north',
+  'south',
+  'state',
+  'white',
+  'foreign',
+  'chinese',
+  'us',
+  'american',
+  'xi',
+  'wang',
+  'qin',
+  'bill',
+  'joe',
+  'antony',
+  'tony',
+  'donald',
+  'president',
+  'secretary',
+  'mr',
+]);
 /** "does the article say …" asks what the article says, not what someone said. */
 const ARTICLE_WORDS = new Set(['article', 'bbc', 'report', 'story', 'piece', 'it', 'text', 'source', 'news']);
 /** Words between the auxiliary and a speech word that name no one: "what was that last quote". */
@@ -162,9 +184,11 @@ export function voiceOf(w: readonly string[]): string[] {
     span = w.slice(after + 1, end < 0 ? after + 4 : Math.min(end, after + 4));
   } else if (SPEECH_NOUNS.has(w[v]!)) {
     // "north korea's reaction", "blinken quote": the words just before the noun, after any question word.
-    let j = v - 1;
-    while (j >= 0 && v - j <= 2 && !AUXILIARIES.has(w[j]!) && !['what', 'how', 'why', 'which', 'was', 'the'].includes(w[j]!)) j--;
-    span = w.slice(j + 1, v);
+    // The word just before it, and the one before that only when the two make one name
+    // ("north korea's reaction", "xi jinping's view"; not "share blinken's view").
+    const before = w[v - 1];
+    const first = w[v - 2];
+    span = before === undefined ? [] : first !== undefined && NAME_FIRST_WORDS.has(first) ? [first, before] : [before];
   } else {
     let j = v - 1;
     while (j >= 0 && !AUXILIARIES.has(w[j]!) && !['what', 'how', 'why', 'which'].includes(w[j]!)) j--;
@@ -244,6 +268,12 @@ export function asksForSpeech(w: readonly string[]): boolean {
   // The auxiliary opens the question or a clause of it ("…, what did it say").
   const opens = aux <= 2 || QUESTION_LEADS.has(w[aux - 1] ?? '');
   return aux >= 0 && opens && v - aux <= 5;
+}
+
+/** Whether a question asks for words by a noun ("Blinken's quote", "the reaction") rather than a verb. */
+export function asksByNoun(w: readonly string[]): boolean {
+  const v = speechVerbAt(w);
+  return v >= 0 && SPEECH_NOUNS.has(w[v]!);
 }
 
 /** The index of the speech verb or noun in a question's words, or -1. */

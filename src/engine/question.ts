@@ -2,7 +2,7 @@
 // Discord message often carries context before the question), the second part of a two-part
 // question, the kind of answer wanted, the people named, and the terms to score.
 import { termsOf, type Analysis } from './analysis.ts';
-import { asksAboutFuture, focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
+import { asksAboutFuture, asksByNoun, focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { namesIn } from './people.ts';
 import { isStopWord, QUESTION_WORDS, words } from './text.ts';
 import { TUNING } from './tuning.ts';
@@ -22,7 +22,7 @@ export interface ParsedQuestion {
   context: string[];
   /** Speakers named anywhere in the question, in the order named (ids). */
   speakers: string[];
-  /** For "what did X say": the words naming X (stop words out), else null. */
+  /** For "what did X say": the words naming X, else null. */
   voice: string[] | null;
   /** A long message: words the knowledge base never uses are more likely chatter than the subject. */
   long: boolean;
@@ -104,6 +104,16 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
 const ABOUT_THE_ARTICLE =
   /^(?:(?:does|did|do|can|could) (?:the |this )?(?:article|bbc|report|story|piece|it) (?:say|mention|tell us|talk about|cover|explain|report)(?: anything about| that| if| whether| why| how| what| who| when| where)?|according to (?:the |this )?(?:article|bbc|report|story)),?\s+/i;
 
+/**
+ * Whose words are asked for. Before a noun, a common English word is no name ("progress takes
+ * time quote"); places and people are ("north korea's reaction"). After a verb, any subject is.
+ */
+function voiceFrom(a: Analysis, w: readonly string[]): string[] {
+  const voice = voiceOf(w);
+  const named = voice.some((x) => a.voices.has(x) || a.names.has(x) || !a.spell.isEnglish(x));
+  return asksByNoun(w) && !named ? [] : voice;
+}
+
 export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const query = cleanQuestion(question);
   const { clause: found, rest } = askingClause(query);
@@ -127,7 +137,7 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     terms,
     context,
     speakers: named.speakers,
-    voice: kind === 'speech' ? voiceOf(clauseWords) : null,
+    voice: kind === 'speech' ? voiceFrom(a, clauseWords) : null,
     focus: focusTerm(a, clauseWords),
     future: asksAboutFuture(clauseWords),
     long: words(query).length > TUNING.shortQuestionWords,

@@ -14,6 +14,7 @@ const HOMOPHONES: ReadonlyMap<string, string> = new Map(
     thyme: 'time',
     lion: 'line',
     hell: 'held',
+    ours: 'hours',
     here: 'heard',
     hear: 'heard',
     grate: 'great',
