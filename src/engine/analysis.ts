@@ -41,6 +41,8 @@ export interface Analysis {
   names: ReadonlySet<string>;
   /** How often each of them is used, so a correction prefers the commoner of two near words. */
   frequency: ReadonlyMap<string, number>;
+  /** Which side each speaker speaks for, read from their role ("President of China"): CHINA_SIDE or US_SIDE. */
+  sides: ReadonlyMap<string, string>;
   /** Words that may name whose words a speech question asks for: speakers the article reports, and the sides. */
   voices: ReadonlySet<string>;
   /** The second ranker: BM25 over each entry's phrasings, keywords and answer. */
@@ -117,6 +119,11 @@ export function analyse(knowledge: Knowledge): Analysis {
     })),
     knownWords: new Set(frequency.keys()),
     names: new Set(knowledge.speakers.flatMap((sp) => words(sp.name))),
+    sides: new Map(
+      knowledge.speakers.flatMap((sp): [string, string][] =>
+        /\b(China|Chinese)\b/.test(sp.role) ? [[sp.id, CHINA_SIDE]] : /\b(US|American|United States)\b/.test(sp.role) ? [[sp.id, US_SIDE]] : [],
+      ),
+    ),
     frequency,
     voices: new Set([
       ...GENERIC_VOICES,

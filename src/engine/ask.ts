@@ -108,14 +108,12 @@ function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
   // "How many reporters …": the answer must count them (a number by the word), or list them.
   if (q.kind === 'quantity' && q.focus !== null && !record.kinds.includes('list') && !counts(record.entry.answer, q.focus)) return false;
   const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
-  return voice === undefined || record.saidBy.has(voice) || sideOf(voice, record);
+  return voice === undefined || record.saidBy.has(voice) || sideOf(a, voice, record);
 }
 
-/** A side speaks through its people: Xi's words are China's, Blinken's and Biden's the US's. */
-function sideOf(voice: string, record: Pick<EntryRecord, 'saidBy'>): boolean {
-  if (voice === CHINA_SIDE) return ['xi', 'wang-yi', 'qin-gang'].some((id) => record.saidBy.has(id));
-  if (voice === US_SIDE) return ['blinken', 'biden'].some((id) => record.saidBy.has(id));
-  return false;
+/** A side speaks through its people (by their role in speakers.json): Xi's words are China's. */
+function sideOf(a: Analysis, voice: string, record: Pick<EntryRecord, 'saidBy'>): boolean {
+  return [...record.saidBy].some((id) => a.sides.get(id) === voice);
 }
 
 /** "what did the Kremlin say": the article reports words of its speakers and of the two sides only. */
@@ -301,7 +299,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       (!runnerUp || best.c.coverage - runnerUp.c.coverage >= TUNING.passageMinLead) &&
       answers(inferAnswerKinds(sentence), q.kind) &&
       (!q.future || speaksOfFuture(sentence)) &&
-      (voice === undefined || reportedSpeakers(a.knowledge, sentence).has(voice) || sideOf(voice, { saidBy: reportedSpeakers(a.knowledge, sentence) })) &&
+      (voice === undefined || reportedSpeakers(a.knowledge, sentence).has(voice) || sideOf(a, voice, { saidBy: reportedSpeakers(a.knowledge, sentence) })) &&
       q.speakers.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.doc.core.has(t)));
     if (clear) {
       return {
