@@ -19,6 +19,7 @@ const questions = [
   'ask-blind6.jsonl',
   'ask-blind7.jsonl',
   'ask-blind8.jsonl',
+  'ask-blind9.jsonl',
 ]
   .filter((f) => existsSync(data(f)))
   .flatMap((f) => readJsonl(data(f), AskCaseSchema).map((c) => c.q));

@@ -27,6 +27,7 @@ const askSets =
         'ask-blind6.jsonl',
         'ask-blind7.jsonl',
         'ask-blind8.jsonl',
+        'ask-blind9.jsonl',
       ].map(data);
 for (const file of askSets) {
   if (!existsSync(file)) {

@@ -15,6 +15,8 @@ const HOMOPHONES: ReadonlyMap<string, string> = new Map(
     lion: 'line',
     hell: 'held',
     ours: 'hours',
+    sea: 'see',
+    threw: 'through',
     here: 'heard',
     hear: 'heard',
     grate: 'great',
@@ -47,7 +49,7 @@ function fixFor(a: Analysis, word: string, cache: Map<string, string | null>): s
   if (cached !== undefined) return cached;
   let fix: string | null = null;
   const homophone = HOMOPHONES.get(word);
-  if (homophone && a.knownWords.has(homophone)) fix = homophone;
+  if (homophone) fix = homophone;
   else if (word.length >= 3 && word.length <= 20 && a.spell.isEnglish(word)) {
     let bestFrequency = 0;
     for (const known of a.knownWords) {

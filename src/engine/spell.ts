@@ -62,7 +62,7 @@ export class SpellChecker {
   ) {
     this.known = new Set(vocabulary);
     this.fuse = new Fuse(
-      [...this.known].filter((w) => w.length >= 4),
+      [...this.known].filter((w) => w.length >= 3),
       { threshold: 0.4, includeScore: true, ignoreLocation: true },
     );
   }

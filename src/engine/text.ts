@@ -245,6 +245,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:make|made|makes) of\b/g, 'think about'],
   [/\b(come|came|comes) form\b/g, '$1 from'],
   [/\btake on\b/g, 'view on'],
+  [/\b(?:in person|face to face)\b/g, ''],
   [/\bbrake ?throughs?\b/g, 'breakthrough'],
   [/\bin (?:his|her|their|its) own words\b/g, ''],
   [/\bfrom the (?:start|beginning|outset|get-go)\b/g, 'originally'],
