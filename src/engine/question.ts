@@ -9,7 +9,7 @@ import { TUNING } from './tuning.ts';
 import { EngineInputError } from './types.ts';
 
 export interface ParsedQuestion {
-  /** What the person typed, trimmed and cut to MAX_QUESTION_CHARS. */
+  /** What the person typed, trimmed and cut to TUNING.maxQuestionChars. */
   query: string;
   /** The part that asks: the whole question unless it is a long message or has two parts. */
   clause: string;
@@ -20,7 +20,7 @@ export interface ParsedQuestion {
   terms: string[];
   /** Terms of the rest of a long message: weak evidence only. */
   context: string[];
-  /** Speakers named anywhere in the question, in the order named (ids). */
+  /** Speakers named in the question (less a second part), in the order named (ids). */
   speakers: string[];
   /** For "what did X say": the words naming X, else null. */
   voice: string[] | null;
