@@ -221,7 +221,7 @@ export function questionKind(question: string): QuestionKind {
   // The question words that say exactly what is wanted come first: "who said …" wants a person.
   if (w.includes('who') || w.includes('whom') || w.includes('whose')) return 'person';
   if (
-    / (which|what) (\w+ )?(person|people|official|diplomat|leader|president|minister|billionaire|businessman|founder|department|agency|organisation|outlet|newspaper|publication)s? /.test(
+    / (which|what) ((?!did |does |do |is |was |are |were |has |have )\w+ ){0,2}(person|people|official|diplomat|leader|president|minister|billionaire|businessman|founder|figure|guy|man|woman|department|agency|organisation|outlet|newspaper|publication)s? /.test(
       text,
     )
   )
@@ -229,6 +229,9 @@ export function questionKind(question: string): QuestionKind {
   // "where do Xi's remarks come from" asks for a source, not a place.
   if ((w.includes('where') && !/ come from /.test(text)) || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text))
     return 'place';
+  // "what did Blinken say about how long progress takes" asks for his words, not a length.
+  const speech = asksForSpeech(w);
+  if (speech && how > speechVerbAt(w)) return 'speech';
   if (how >= 0 && w[how + 1] === 'long') return 'duration';
   // "how many years old" asks an age, a number; "how many days" a length of time.
   if (how >= 0 && w[how + 1] === 'many' && DURATION_UNITS.has(w[how + 2] ?? '') && w[how + 3] !== 'old') return 'duration';
@@ -288,6 +291,14 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const QUESTION_LEADS = new Set(['what', 'how', 'why', 'did', 'does', 'do']);
 
 const GENERAL_NOUNS = new Set([
+  'figure',
+  'figures',
+  'people',
+  'person',
+  'guy',
+  'guys',
+  'man',
+  'woman',
   'event',
   'events',
   'thing',
@@ -387,7 +398,8 @@ export function focusOf(w: readonly string[]): string | null {
     // The head of "which fighter jet", "which main US goal": the last word before the verb. A
     // general word ("what events", "which issues") names nothing in particular.
     const head = noun.at(-1);
-    if (head !== undefined && !GENERAL_NOUNS.has(head)) return head;
+    // ("how many people" still counts people.)
+    if (head !== undefined && (quantity || !GENERAL_NOUNS.has(head))) return head;
     return null;
   }
   return null;

@@ -9,6 +9,17 @@ import { foldTypography } from '../text/fold.ts';
  */
 const CHAT_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
+    // Small numbers as the article writes them: "in 5 yrs" is "in five years" (not "35" or "61").
+    '1': 'one',
+    '2': 'two',
+    '3': 'three',
+    '4': 'four',
+    '5': 'five',
+    '6': 'six',
+    '7': 'seven',
+    '8': 'eight',
+    '9': 'nine',
+    '10': 'ten',
     wat: 'what',
     wut: 'what',
     wht: 'what',
@@ -246,6 +257,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(come|came|comes) form\b/g, '$1 from'],
   [/\btake on\b/g, 'view on'],
   [/\b(?:in person|face to face)\b/g, ''],
+  [/\bat least\b/g, ''],
+  [/\bfight for\b/g, 'defend'],
   [/\bbrake ?throughs?\b/g, 'breakthrough'],
   [/\bin (?:his|her|their|its) own words\b/g, ''],
   [/\bfrom the (?:start|beginning|outset|get-go)\b/g, 'originally'],
