@@ -20,6 +20,7 @@ const questions = [
   'ask-blind7.jsonl',
   'ask-blind8.jsonl',
   'ask-blind9.jsonl',
+  'ask-blind10.jsonl',
 ]
   .filter((f) => existsSync(data(f)))
   .flatMap((f) => readJsonl(data(f), AskCaseSchema).map((c) => c.q));

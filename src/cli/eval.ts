@@ -28,6 +28,7 @@ const askSets =
         'ask-blind7.jsonl',
         'ask-blind8.jsonl',
         'ask-blind9.jsonl',
+        'ask-blind10.jsonl',
       ].map(data);
 for (const file of askSets) {
   if (!existsSync(file)) {

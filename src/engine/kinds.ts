@@ -410,9 +410,13 @@ export function asksAboutFuture(w: readonly string[]): boolean {
   const going = w.findIndex((x, i) => x === 'going' && w[i + 1] === 'to');
   // "going to meet again" is about the future; "going to Beijing" is not.
   const goingTo = going >= 0 && FUTURE_VERBS.has(w[going + 2] ?? '');
-  return w.includes('will') || w.includes('next') || w.includes('future') || w.at(-1) === 'again' || goingTo;
+  // "…meet again?" looks ahead; "who's blinken again" and "when did that happen again" ask to be reminded.
+  const again = w.at(-1) === 'again' && !QUESTION_WORDS_AT_START.has(w[0] ?? '') && !w.some((x) => REMIND.has(x));
+  return w.includes('will') || w.includes('next') || w.includes('future') || again || goingTo;
 }
 
+const QUESTION_WORDS_AT_START = new Set(['who', 'whos', 'what', 'whats', 'when', 'where', 'which', 'how']);
+const REMIND = new Set(['did', 'was', 'were', 'happened', 'remind']);
 const FUTURE_VERBS = new Set([
   'meet',
   'talk',

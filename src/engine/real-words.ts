@@ -59,7 +59,7 @@ function fixFor(a: Analysis, word: string, cache: Map<string, string | null>): s
       const lengths = word.length >= 5 ? 1 : 0;
       if (Math.abs(known.length - word.length) > lengths || isStopWord(known) || a.names.has(known) || editDistance(word, known) !== 1) continue;
       // Another form of the same word ("month" and "months", "names" and "named") is no typo.
-      if (known.startsWith(word) || word.startsWith(known) || stem(known) === stem(word)) continue;
+      if (stem(known) === stem(word)) continue;
       const f = a.frequency.get(known) ?? 0;
       if (f > bestFrequency) {
         fix = known;

@@ -18,7 +18,16 @@ const paraphrased = runAsk(engine, readJsonl(data('ask-blind2.jsonl'), AskCaseSc
 // Written blind for the answer-quality work (long messages, real-word typos, paraphrase, slang,
 // multi-part, hard negatives), one after another, each run once before it was tuned on: see
 // test/data/README.md for their first-run figures.
-const chatFiles = ['ask-blind3.jsonl', 'ask-blind4.jsonl', 'ask-blind5.jsonl', 'ask-blind6.jsonl', 'ask-blind7.jsonl', 'ask-blind8.jsonl', 'ask-blind9.jsonl'];
+const chatFiles = [
+  'ask-blind3.jsonl',
+  'ask-blind4.jsonl',
+  'ask-blind5.jsonl',
+  'ask-blind6.jsonl',
+  'ask-blind7.jsonl',
+  'ask-blind8.jsonl',
+  'ask-blind9.jsonl',
+  'ask-blind10.jsonl',
+];
 const chat = chatFiles.flatMap((f) => runAsk(engine, readJsonl(data(f), AskCaseSchema), knowledge.article));
 const all = [...outcomes, ...paraphrased, ...chat];
 const described = (list: typeof outcomes) => list.map((o) => `${o.c.id} ${o.c.q} -> ${o.firstCitation ?? 'refused'}`);
