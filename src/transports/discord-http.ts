@@ -5,6 +5,7 @@
 //
 //   POST /interactions                 the endpoint
 //   GET  /healthz, /readyz, /metrics   src/ops/health.ts
+import { finished } from 'node:stream';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -140,11 +141,13 @@ function httpResponder(res: ServerResponse, interaction: APIInteraction, webhook
     if (answered) return Promise.reject(alreadyAnswered());
     answered = true;
     return new Promise((resolve, reject) => {
-      res.once('finish', () => resolve());
-      res.once('close', () => {
-        if (!res.writableFinished) reject(new WebhookError('Discord closed the connection before the response was sent', 0, undefined));
+      // `finished` also settles for a response whose connection closed before we got here (Discord
+      // or a proxy gave up waiting): listening for 'close' now would wait for an event long gone.
+      finished(res, (error) => {
+        if (error || !res.writableFinished) reject(new WebhookError('Discord closed the connection before the response was sent', 0, undefined));
+        else resolve();
       });
-      sendJson(res, 200, data === undefined ? { type } : { type, data });
+      if (!res.destroyed) sendJson(res, 200, data === undefined ? { type } : { type, data });
     });
   };
   const later = <T>(run: () => Promise<T>): Promise<T> =>

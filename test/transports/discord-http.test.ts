@@ -1,6 +1,7 @@
 // The HTTP door in process, with commands slow enough to pass the router's deadline: deferred
 // replies finished over the webhook, and shutdown answering what is in flight while /readyz
 // says 503. (The real process and every ordinary path: test/e2e/http.test.ts.)
+import { request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
@@ -95,6 +96,28 @@ describe('deferred replies over HTTP', () => {
     expect(followUp.body).toMatchObject({ content: 'only you', flags: 64 });
     const deleted = fake.webhookCalls.find((w) => w.interactionId === delivery.interactionId && w.method === 'DELETE');
     expect(deleted?.status).toBe(204);
+  });
+});
+
+describe('a caller that goes away', () => {
+  it('an interaction whose connection closed before its first answer is settled, not left in flight forever', async () => {
+    const { transport, router } = await start([slow('sleepy', 100, answered({ content: 'too late' }))]);
+    const body = JSON.stringify(fake.build.chatInput({ name: 'sleepy', user: freshUser() }));
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port: transport.port,
+      path: '/interactions',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...fake.sign(body) },
+    });
+    request.on('error', () => undefined);
+    request.end(body);
+    // Gone before the 30 ms deadline's deferral is written.
+    await sleep(10);
+    request.destroy();
+    let waited = 0;
+    while (router.inFlight.size > 0 && waited < 2000) waited += (await sleep(20), 20);
+    expect(router.inFlight.size).toBe(0);
   });
 });
 
