@@ -41,6 +41,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   // Redaction goes by key; a secret can also hide in a message, a nested object or an error.
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 8);
   if (secrets.length > 0) config.formatters = { log: (object) => scrubSecrets(object, secrets) as Record<string, unknown> };
+  // The formatter sees the fields, not the message: message text (a library's warning logged as
+  // is) is scrubbed here, of the token and of interaction tokens in webhook URLs.
+  config.hooks = {
+    logMethod(args, method) {
+      const scrubbed = args.map((arg) => (typeof arg === 'string' ? (scrubSecrets(scrubUrlTokens(arg), secrets) as string) : arg));
+      method.apply(this, scrubbed as Parameters<typeof method>);
+    },
+  };
   if (pretty) {
     return pino(config, pinoPretty({ destination, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }));
   }

@@ -36,6 +36,16 @@ describe('logger', () => {
     });
   });
 
+  it('scrubs the token and webhook tokens out of the message text too (a library warning logged as is)', () => {
+    const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.secretsecretsecretsecret';
+    const log = memoryLogger('info', [secret]);
+    log.logger.warn(`discord.js warning mentioning ${secret}`);
+    log.logger.warn('retrying https://discord.com/api/v10/webhooks/123/aW50ZXJhY3Rpb24/messages/@original');
+    expect(log.text()).not.toContain(secret);
+    expect(log.lines()[0]).toMatchObject({ msg: 'discord.js warning mentioning [redacted]' });
+    expect(log.lines()[1]).toMatchObject({ msg: 'retrying https://discord.com/api/v10/webhooks/123/[redacted]/messages/@original' });
+  });
+
   it('cuts interaction and webhook tokens out of logged errors', () => {
     const log = memoryLogger('info');
     const error = Object.assign(new Error('Unknown interaction at https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb24/callback'), {
