@@ -137,6 +137,7 @@ if (onConsole || !readiness) {
       router,
       logger,
       onReady: () => ready.markReady(),
+      onDown: () => ready.markNotReady(),
       onFatal(message) {
         logger.flush();
         fail(message);

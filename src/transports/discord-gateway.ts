@@ -37,8 +37,10 @@ export interface GatewayOptions {
   logger: Logger;
   /** Called when Discord ends the session for good (bad token, disallowed intents). */
   onFatal(message: string): void;
-  /** Called once every shard is connected. */
+  /** Called once every shard is connected, and again when one is back after all were down. */
   onReady?(): void;
+  /** Called when every shard has lost its connection (onReady is called again once one is back). */
+  onDown?(): void;
   /** How many shards: `auto` asks Discord (GET /gateway/bot). Default auto. */
   shards?: 'auto' | number;
 }
@@ -90,7 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<Client> {
         { user: ready.user.tag, applicationId: ready.application.id, guilds: ready.guilds.cache.size, shards: ready.ws.shards.size },
         'connected to Discord',
       );
-      options.onReady?.();
+      presence.clientReady();
       if (options.applicationId && ready.application.id !== options.applicationId) {
         logger.warn(
           { expected: options.applicationId, actual: ready.application.id },
@@ -101,9 +103,18 @@ export async function startGateway(options: GatewayOptions): Promise<Client> {
   );
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
   client.on(Events.Warn, (message) => logger.warn(message));
+  // Ready while at least one shard is connected: a process with every shard down says so on /readyz.
+  const presence = new ShardPresence(
+    () => options.onReady?.(),
+    () => options.onDown?.(),
+  );
+  client.on(Events.ShardReady, (shardId: number) => presence.up(shardId));
+  client.on(Events.ShardResume, (shardId: number) => presence.up(shardId));
+  client.on(Events.ShardReconnecting, (shardId: number) => presence.down(shardId));
   client.on(
     Events.ShardDisconnect,
     guarded(logger, 'handling a disconnect', (event: CloseEvent, shardId: number) => {
+      presence.down(shardId);
       const fatal = FATAL_CLOSE_CODES[event.code];
       if (fatal) options.onFatal(`${fatal} (close code ${event.code}).`);
       else logger.warn({ code: event.code, shardId }, 'disconnected from the gateway');
@@ -305,4 +316,35 @@ function autocompleteResponder(interaction: AutocompleteInteraction): Responder 
       await interaction.respond(choices);
     },
   };
+}
+
+/**
+ * Which shards are connected. `onUp` fires when the client is ready and the first shard is (back)
+ * up; `onAllDown` when the last connected shard goes.
+ */
+export class ShardPresence {
+  private readonly connected = new Set<number>();
+  private ready = false;
+
+  constructor(
+    private readonly onUp: () => void,
+    private readonly onAllDown: () => void,
+  ) {}
+
+  /** The client finished its first connection: every shard it started is up. */
+  clientReady(): void {
+    this.ready = true;
+    this.onUp();
+  }
+
+  up(shardId: number): void {
+    const wasDown = this.connected.size === 0;
+    this.connected.add(shardId);
+    if (this.ready && wasDown) this.onUp();
+  }
+
+  down(shardId: number): void {
+    if (!this.connected.delete(shardId)) return;
+    if (this.connected.size === 0) this.onAllDown();
+  }
 }
