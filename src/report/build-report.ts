@@ -118,7 +118,16 @@ function unansweredGroups(interactions: readonly InteractionEvent[]): Unanswered
     group.typed.set(typed, (group.typed.get(typed) ?? 0) + 1);
     groups.set(key, group);
   }
-  const presses = interactions.filter((e) => e.kind === 'button' && e.customId !== undefined && !e.feedback);
+  // Presses by member and button, in time order: each refusal looks only at its own member's presses.
+  const presses = new Map<string, InteractionEvent[]>();
+  for (const e of interactions) {
+    if (e.kind !== 'button' || e.customId === undefined || e.feedback || e.user === undefined) continue;
+    const key = `${e.user}\u0000${e.customId}`;
+    const list = presses.get(key) ?? [];
+    list.push(e);
+    presses.set(key, list);
+  }
+  for (const list of presses.values()) list.sort((x, y) => x.time - y.time);
 
   const out: UnansweredGroup[] = [];
   for (const [normalised, { events, typed }] of groups) {
@@ -137,9 +146,8 @@ function unansweredGroups(interactions: readonly InteractionEvent[]): Unanswered
     if (suggestion) {
       for (const e of events) {
         if (e.user === undefined || !e.offered?.some((o) => o.customId === suggestion.customId)) continue;
-        const press = presses.find(
-          (p) => !used.has(p) && p.user === e.user && p.customId === suggestion.customId && p.time >= e.time && p.time - e.time <= PRESS_WINDOW_MS,
-        );
+        const candidates = presses.get(`${e.user}\u0000${suggestion.customId}`) ?? [];
+        const press = candidates.find((p) => !used.has(p) && p.time >= e.time && p.time - e.time <= PRESS_WINDOW_MS);
         if (press) {
           used.add(press);
           suggestionPressed += 1;
