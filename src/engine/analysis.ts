@@ -142,6 +142,9 @@ export function analyse(knowledge: Knowledge): Analysis {
   };
 }
 
+/** At most this many misspellings are looked up per text: real questions have a few. */
+const SPELLING_SEARCHES = 8;
+
 /** A text as query terms: chat words mapped, misspellings corrected, stop words dropped, stemmed. */
 export function queryTerms(a: Analysis, text: string): string[] {
   return termsOf(a, words(text));
@@ -150,9 +153,10 @@ export function queryTerms(a: Analysis, text: string): string[] {
 /** Content terms of some words: stop words out, misspellings corrected, stemmed, once each. */
 export function termsOf(a: Pick<Analysis, 'spell'>, w: readonly string[]): string[] {
   const out: string[] = [];
+  const budget = { searches: SPELLING_SEARCHES };
   for (const word of w) {
     if (isStopWord(word)) continue;
-    const corrected = a.spell.correct(word);
+    const corrected = a.spell.correct(word, budget);
     if (isStopWord(corrected)) continue;
     const t = stem(corrected);
     if (!out.includes(t)) out.push(t);

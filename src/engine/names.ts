@@ -57,9 +57,11 @@ export class NameResolver {
 
   resolve(input: string): Resolution {
     const raw = nameKey(input);
+    // A name is a few words: a few spelling searches at most.
+    const budget = { searches: 4 };
     const corrected = words(input)
       .filter((w) => !isStopWord(w))
-      .map((w) => stem(this.spell.correct(w)))
+      .map((w) => stem(this.spell.correct(w, budget)))
       .join(' ');
     const near = this.near(corrected || normalise(input));
     for (const key of [raw, corrected]) {

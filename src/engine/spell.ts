@@ -67,12 +67,20 @@ export class SpellChecker {
     );
   }
 
-  /** The word itself when known or when no confirmed correction exists. */
-  correct(word: string): string {
+  /**
+   * The word itself when known or when no confirmed correction exists. `budget` bounds the Fuse
+   * searches one question may cost (about 3 ms each): a pasted line of made-up words would
+   * otherwise block the process for a tenth of a second; past the budget, words stay as typed.
+   */
+  correct(word: string, budget?: { searches: number }): string {
     // Past 20 letters a "word" is a paste or noise, not a typo, and Fuse's matching slows down.
     if (this.known.has(word) || /\d/.test(word) || word.length > 20 || this.isEnglish(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
+    if (budget) {
+      if (budget.searches <= 0) return word;
+      budget.searches -= 1;
+    }
     let best = word;
     if (allowedEdits(word.length) > 0) {
       let bestDistance = Infinity;

@@ -11,6 +11,17 @@ describe('spelling correction', () => {
   const english = loadEnglishWords();
   const spell = new SpellChecker(vocabulary, frequency, english);
 
+  it('spends at most the budget on searches, leaving later unknown words as typed', () => {
+    const fresh = new SpellChecker(vocabulary, frequency, english);
+    const budget = { searches: 1 };
+    expect(fresh.correct('tiawan', budget)).toBe('taiwan');
+    expect(budget.searches).toBe(0);
+    expect(fresh.correct('fentanil', budget)).toBe('fentanil');
+    // Known words and words already looked up cost nothing.
+    expect(fresh.correct('taiwan', budget)).toBe('taiwan');
+    expect(fresh.correct('tiawan', budget)).toBe('taiwan');
+  });
+
   it('corrects typos within the allowed edits', () => {
     expect(spell.correct('tiawan')).toBe('taiwan');
     expect(spell.correct('fentanil')).toBe('fentanyl');
