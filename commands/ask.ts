@@ -2,7 +2,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { AskResult } from '#src/engine/types.ts';
 import type { CommandDefinition } from '#src/interactions/arguments.ts';
-import { answered, HIDE_OPTION, stale, unanswered, type HandlerResult } from '#src/interactions/command.ts';
+import { answered, HIDE_OPTION, stale, unanswered, REFUSED_NEAR, REFUSED_NOT_COVERED, type HandlerResult } from '#src/interactions/command.ts';
 import { answerRows, suggestionRow } from '#src/replies/buttons.ts';
 import { citedEmbed } from '#src/replies/cited-embed.ts';
 import { escapeAndFit, escapeText } from '#src/replies/escape.ts';
@@ -45,14 +45,14 @@ export function answerReply(ctx: CommandContext, result: AskResult, question: st
   if (result.note) {
     // The article comes near without answering: say what it doesn't say, and quote where it comes nearest.
     const embed = citedEmbed({ title: question, description: result.note, citations: result.citations, source: ctx.source });
-    return unanswered(ephemeral({ embeds: [embed], components: suggestionRow(suggestions) }), question);
+    return unanswered(ephemeral({ embeds: [embed], components: suggestionRow(suggestions) }), question, REFUSED_NEAR);
   }
   const tryThese = suggestions.length > 0 ? ' You could try one of these:' : '';
   const reply = ephemeral({
     content: `The article doesn't say — I found nothing about “${escapeAndFit(question.trim(), 300)}” in the ${escapeText(ctx.source.outlet)} report.${tryThese}`,
     components: suggestionRow(suggestions),
   });
-  return unanswered(reply, question);
+  return unanswered(reply, question, REFUSED_NOT_COVERED);
 }
 
 const ask = {

@@ -5,7 +5,16 @@
 // Ephemeral, with a button to post it for everyone.
 import { ApplicationCommandType, ButtonStyle, ComponentType, type APIEmbed } from 'discord-api-types/v10';
 import type { AskResult } from '#src/engine/types.ts';
-import { answered, stale, unanswered, type ActionOf, type HandlerResult, type MessageCommandDefinition } from '#src/interactions/command.ts';
+import {
+  answered,
+  REFUSED_NEAR,
+  REFUSED_NOT_COVERED,
+  stale,
+  unanswered,
+  type ActionOf,
+  type HandlerResult,
+  type MessageCommandDefinition,
+} from '#src/interactions/command.ts';
 import type { TargetMessage } from '#src/interactions/incoming.ts';
 import { button, feedbackButtons, suggestionRow, type Answered } from '#src/replies/buttons.ts';
 import { citedEmbed, EMBED_COLOR, sourceLine } from '#src/replies/cited-embed.ts';
@@ -52,7 +61,7 @@ export function checkReply(ctx: CommandContext, result: AskResult, claim: string
     // Helpful / Not helpful go with answers, as on /ask; a near miss is for the report's unanswered list.
     const reply = ephemeral({ embeds: [embed], components: rows(result.answered ? answeredFrom(result) : null) });
     // A passage that only touches on the claim is still a refusal, for the curators' report.
-    return result.answered ? answered(reply) : unanswered(reply, claim);
+    return result.answered ? answered(reply) : unanswered(reply, claim, REFUSED_NEAR);
   }
   const embed: APIEmbed = {
     color: EMBED_COLOR,
@@ -61,7 +70,7 @@ export function checkReply(ctx: CommandContext, result: AskResult, claim: string
     description: `The article doesn’t cover this: nothing in the ${escapeText(ctx.source.outlet)} report speaks to it, so it can neither back nor contradict it.`,
     footer: { text: sourceLine(ctx.source) },
   };
-  return unanswered(ephemeral({ embeds: [embed], components: rows(null, suggestionRow(result.suggestions)) }), claim);
+  return unanswered(ephemeral({ embeds: [embed], components: rows(null, suggestionRow(result.suggestions)) }), claim, REFUSED_NOT_COVERED);
 }
 
 /** What to say when the message gives nothing to check, or too much. */

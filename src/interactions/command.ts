@@ -38,7 +38,7 @@ export type HandlerResult =
   /** A Helpful / Not helpful press: thanked, and logged as one event. */
   | { outcome: 'feedback'; reply: Reply; feedback: FeedbackEvent }
   /** A refusal or "the article doesn't say"; `question` is what the person asked, logged for the curators. */
-  | { outcome: 'unanswered'; reply: Reply; question: string }
+  | { outcome: 'unanswered'; reply: Reply; question: string; reason?: string }
   /** A button whose ids no longer match the knowledge base. */
   | { outcome: 'stale'; reply: Reply };
 
@@ -94,5 +94,11 @@ export function buttonRun<Ctx, K extends ButtonAction['kind']>(
 }
 
 export const answered = (reply: Reply, update?: boolean): HandlerResult => (update ? { outcome: 'answered', reply, update } : { outcome: 'answered', reply });
-export const unanswered = (reply: Reply, question: string): HandlerResult => ({ outcome: 'unanswered', reply, question });
+/** Why the article did not answer: it comes near (a passage is cited with a note), or it does not cover it. */
+export const REFUSED_NEAR = 'near';
+export const REFUSED_NOT_COVERED = 'not covered';
+
+/** `reason`, when given, is logged and `npm run report` counts refusals by it ("near", "not covered"). */
+export const unanswered = (reply: Reply, question: string, reason?: string): HandlerResult =>
+  reason === undefined ? { outcome: 'unanswered', reply, question } : { outcome: 'unanswered', reply, question, reason };
 export const stale = (reply: Reply): HandlerResult => ({ outcome: 'stale', reply });

@@ -85,6 +85,8 @@ interface LogLine {
   deferred?: boolean;
   /** The text of an unanswered question, for the curators. */
   question?: string;
+  /** Why it went unanswered, when the command says: "near" (the article comes near), "not covered". */
+  reason?: string;
   /** The buttons offered with an unanswered question: what to try instead (npm run report counts presses). */
   offered?: Array<{ customId: string; label: string }>;
   feedback?: FeedbackEvent;
@@ -207,6 +209,7 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
       log.answered = result.outcome === 'answered';
       if (result.outcome === 'unanswered') {
         log.question = result.question;
+        if (result.reason !== undefined) log.reason = result.reason;
         const offered = (result.reply.components ?? []).flatMap((row) => row.components).map((b) => ({ customId: b.custom_id, label: b.label ?? '' }));
         if (offered.length > 0) log.offered = offered;
       }
