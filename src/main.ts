@@ -49,11 +49,14 @@ const context = contextFor(() => served.current);
 let readiness: Readiness | null = null;
 let metrics: Metrics | null = null;
 if (!onConsole) {
-  const [health, prometheus] = await Promise.all([import('./ops/health.ts'), import('./ops/metrics.ts')]);
-  readiness = new health.Readiness();
-  // Command and button names: the only values the metrics may use as a command label.
-  const all = [...commands, ...messageCommands];
-  metrics = prometheus.createMetrics({ commandNames: [...all.map((c) => c.data.name), ...all.flatMap((c) => Object.keys(c.buttons ?? {}))] });
+  readiness = new (await import('./ops/health.ts')).Readiness();
+  // Metrics only where something can read them: the HTTP door, or the gateway with PORT set.
+  if (config.mode === 'http' || config.port !== undefined) {
+    const prometheus = await import('./ops/metrics.ts');
+    // Command and button names: the only values the metrics may use as a command label.
+    const all = [...commands, ...messageCommands];
+    metrics = prometheus.createMetrics({ commandNames: [...all.map((c) => c.data.name), ...all.flatMap((c) => Object.keys(c.buttons ?? {}))] });
+  }
 }
 const router = createRouter({
   commands,
@@ -70,7 +73,12 @@ let stop: () => Promise<void> = async () => {};
 let stopping = false;
 /** Drained: new interactions are turned away, those in flight get up to 10 s, then the door closes. */
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (stopping) return;
+  if (stopping) {
+    // A second Ctrl-C (or SIGTERM) while draining: the operator wants out now.
+    logger.warn({ signal }, 'second signal while shutting down: exiting without waiting');
+    logger.flush();
+    process.exit(1);
+  }
   stopping = true;
   // /readyz says 503 from now on, so a load balancer sends no more; what already came is answered.
   readiness?.markStopping();
@@ -87,8 +95,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     process.exit(code);
   }
 }
-process.once('SIGINT', (signal) => void shutdown(signal));
-process.once('SIGTERM', (signal) => void shutdown(signal));
+process.on('SIGINT', (signal) => void shutdown(signal));
+process.on('SIGTERM', (signal) => void shutdown(signal));
 
 /** Starts a listener, or ends start-up with one line naming PORT. */
 async function listening<T>(start: () => Promise<T>): Promise<T> {

@@ -127,7 +127,7 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
     }
     if (incoming.kind === 'message-command') {
       const command = messageByName.get(incoming.name);
-      if (!command) return { kind: 'notice', outcome: 'unknown-command', reply: unknownCommand(incoming.name) };
+      if (!command) return { kind: 'notice', outcome: 'unknown-command', reply: unknownCommand(clipInput(incoming.name, COMMAND_NAME_MAX + 1)) };
       // The command decides who sees its reply (the reply's own flags).
       return { kind: 'run', run: () => command.execute(ctx, incoming.target), button: false, ephemeral: false };
     }

@@ -85,6 +85,12 @@ export async function startGateway(options: GatewayOptions): Promise<Client> {
     DM_CHANNEL_SWEEP_MS,
   );
   dmSweep.unref();
+  // The sweep ends with the client: discord.js has no event for destroy(), so it is wrapped.
+  const destroyClient = client.destroy.bind(client);
+  client.destroy = () => {
+    clearInterval(dmSweep);
+    return destroyClient();
+  };
   client.once(
     Events.ClientReady,
     guarded(logger, 'connecting', (ready: Client<true>) => {
