@@ -3,8 +3,8 @@
 // /ask, or that the article doesn't cover it. It never rules a claim true or false itself, so it
 // shows the article's words only — not the curated short answer, which may read as a verdict.
 // Ephemeral, with a button to post it for everyone.
-import { ApplicationCommandType, ButtonStyle, ComponentType, type APIEmbed } from 'discord-api-types/v10';
-import type { AskResult } from '#src/engine/types.ts';
+import { ApplicationCommandType, ButtonStyle, type APIEmbed } from 'discord-api-types/v10';
+import type { AskResult, Suggestion } from '#src/engine/types.ts';
 import {
   answered,
   REFUSED_NEAR,
@@ -16,7 +16,7 @@ import {
   type MessageCommandDefinition,
 } from '#src/interactions/command.ts';
 import type { TargetMessage } from '#src/interactions/incoming.ts';
-import { button, feedbackButtons, suggestionRow, type Answered } from '#src/replies/buttons.ts';
+import { answerRows, button, type Answered } from '#src/replies/buttons.ts';
 import { citedEmbed, EMBED_COLOR, sourceLine } from '#src/replies/cited-embed.ts';
 import { escapeAndFit, escapeText } from '#src/replies/escape.ts';
 import { LIMITS } from '#src/replies/limits.ts';
@@ -41,10 +41,10 @@ function claimTitle(claim: string): string {
   return `“${escapeAndFit(claim, LIMITS.embedTitle - 2)}”`;
 }
 
-function rows(answeredId: Answered | null, extra: ButtonRow[] = []): ButtonRow[] {
+/** Helpful / Not helpful (for an answer) and Post for everyone, then any suggestions. */
+function rows(answeredId: Answered | null, suggestions: readonly Suggestion[] = []): ButtonRow[] {
   const post = button({ kind: 'post', ...(answeredId ? { answered: answeredId } : {}) }, 'Post for everyone', { style: ButtonStyle.Primary });
-  const first = [...(answeredId ? feedbackButtons(answeredId) : []), ...(post ? [post] : [])];
-  return [{ type: ComponentType.ActionRow, components: first }, ...extra];
+  return answerRows(answeredId, suggestions, post ? [post] : []);
 }
 
 export function checkReply(ctx: CommandContext, result: AskResult, claim: string): HandlerResult {
@@ -70,7 +70,7 @@ export function checkReply(ctx: CommandContext, result: AskResult, claim: string
     description: `The article doesn’t cover this: nothing in the ${escapeText(ctx.source.outlet)} report speaks to it, so it can neither back nor contradict it.`,
     footer: { text: sourceLine(ctx.source) },
   };
-  return unanswered(ephemeral({ embeds: [embed], components: rows(null, suggestionRow(result.suggestions)) }), claim, REFUSED_NOT_COVERED);
+  return unanswered(ephemeral({ embeds: [embed], components: rows(null, result.suggestions) }), claim, REFUSED_NOT_COVERED);
 }
 
 /** What to say when the message gives nothing to check, or too much. */
@@ -92,7 +92,7 @@ function post(ctx: CommandContext, action: ActionOf<'post'>): HandlerResult {
   const embeds = (ctx.message?.embeds ?? []).slice(0, 1).map(repostable);
   if (embeds.length === 0 || embeds[0]?.author?.name !== HEADER) return stale(staleButton());
   if (action.answered && !stillKnown(ctx, action.answered)) return stale(staleButton());
-  const components: ButtonRow[] = action.answered ? [{ type: ComponentType.ActionRow, components: feedbackButtons(action.answered) }] : [];
+  const components: ButtonRow[] = answerRows(action.answered ?? null, []);
   return { outcome: 'answered', reply: { embeds, components }, public: true };
 }
 
