@@ -51,15 +51,16 @@ export function incomingFromApi(interaction: APIInteraction): Incoming | null {
 
 /** Top-level option values (this bot has no subcommands), and the focused one for autocomplete. */
 function optionsOf(data: readonly APIApplicationCommandInteractionDataOption[]): { options: CommandOptions; focused?: { name: string; value: string } } {
-  const options: Record<string, OptionValue> = {};
+  // Own properties only, whatever the names: assigning `options.__proto__ = …` would drop it.
+  const entries: Array<[string, OptionValue]> = [];
   let focused: { name: string; value: string } | undefined;
   for (const option of data) {
     if (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup) continue;
     const value = (option as { value?: unknown }).value;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      options[option.name] = value;
+      entries.push([option.name, value]);
       if ((option as { focused?: boolean }).focused) focused = { name: option.name, value: String(value) };
     }
   }
-  return { options, ...(focused ? { focused } : {}) };
+  return { options: Object.fromEntries(entries), ...(focused ? { focused } : {}) };
 }

@@ -43,7 +43,9 @@ export type Facts = Who & { message?: PressedMessage };
 
 /** The target of a message command from the message object Discord sends (any door). */
 export function targetOf(message: { id: string; content?: unknown; embeds?: unknown; attachments?: unknown }): TargetMessage {
-  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  // An array from Discord's JSON, or a discord.js Collection (which has a size).
+  const count = (list: unknown) =>
+    Array.isArray(list) ? list.length : typeof (list as { size?: unknown } | null)?.size === 'number' ? (list as { size: number }).size : 0;
   return {
     id: message.id,
     content: typeof message.content === 'string' ? message.content : '',

@@ -6,7 +6,6 @@ import {
   type AutocompleteInteraction,
   Client,
   type CloseEvent,
-  type Collection,
   type CommandInteractionOption,
   DiscordAPIError,
   DiscordjsErrorCodes,
@@ -21,7 +20,7 @@ import {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { CommandOptions, OptionValue } from '../interactions/arguments.ts';
-import type { Incoming, Responder, TargetMessage } from '../interactions/incoming.ts';
+import { targetOf, type Incoming, type Responder } from '../interactions/incoming.ts';
 import type { Router } from '../interactions/router.ts';
 import { apology } from '../replies/notices.ts';
 import { NO_MENTIONS, safeReply } from '../replies/safe-reply.ts';
@@ -211,7 +210,7 @@ export function toIncoming(interaction: Interaction): Incoming | null {
       ...who,
       kind: 'message-command',
       name: interaction.commandName,
-      target: target ? targetOfMessage(target) : { id: interaction.targetId, content: '', embeds: 0, attachments: 0 },
+      target: target ? targetOf(target) : { id: interaction.targetId, content: '', embeds: 0, attachments: 0 },
     };
   }
   // Commands this bot does not define (user context menus) get the router's "unknown command" apology.
@@ -235,16 +234,6 @@ export function toIncoming(interaction: Interaction): Incoming | null {
  * discord.js gives a Message when the channel is cached and the raw API object otherwise (a DM, or
  * a server the bot is not in when user-installed): both have content, embeds and attachments.
  */
-function targetOfMessage(message: Message | APIMessage): TargetMessage {
-  const attachments = message.attachments as Collection<string, unknown> | unknown[] | undefined;
-  return {
-    id: message.id,
-    content: typeof message.content === 'string' ? message.content : '',
-    embeds: message.embeds?.length ?? 0,
-    attachments: Array.isArray(attachments) ? attachments.length : (attachments?.size ?? 0),
-  };
-}
-
 function optionsOf(data: readonly CommandInteractionOption[]): CommandOptions {
   // Own properties only, whatever the names (an option called __proto__ stays a name).
   const entries: Array<[string, OptionValue]> = [];
