@@ -11,6 +11,8 @@ export interface CommandContext {
   source: SourceInfo;
   /** The article's passage ids, for checking ids that come back in buttons (absent: only their form is checked). */
   passageIds?: ReadonlySet<string>;
+  /** The curated entries' ids, likewise (absent: asked of the engine). */
+  entryIds?: ReadonlySet<string>;
   userId: string;
   guildId: string | null;
   /** For a button: the message it is on, when the transport passed it along. */
@@ -22,7 +24,7 @@ export type BotCommand<D extends CommandDefinition = CommandDefinition> = Comman
 export type BotMessageCommand = MessageCommandModule<CommandContext>;
 
 /** What the bot answers from: one engine and its article (src/live/served.ts; swapped whole on a reload). */
-export type Shared = Pick<CommandContext, 'engine' | 'source' | 'passageIds'>;
+export type Shared = Pick<CommandContext, 'engine' | 'source' | 'passageIds' | 'entryIds'>;
 
 /**
  * The context for one interaction. `shared` is read once, when the interaction arrives, so an
@@ -31,13 +33,14 @@ export type Shared = Pick<CommandContext, 'engine' | 'source' | 'passageIds'>;
 export function contextFor(shared: Shared | (() => Shared)): (facts: Facts) => CommandContext {
   const current = typeof shared === 'function' ? shared : () => shared;
   return (facts) => {
-    const { engine, source, passageIds } = current();
+    const { engine, source, passageIds, entryIds } = current();
     return {
       engine,
       source,
       userId: facts.userId,
       guildId: facts.guildId,
       ...(passageIds ? { passageIds } : {}),
+      ...(entryIds ? { entryIds } : {}),
       ...(facts.message ? { message: facts.message } : {}),
     };
   };

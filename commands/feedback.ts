@@ -19,7 +19,7 @@ export function answeredFrom(result: AskResult): Answered | null {
 
 /** Whether the knowledge in service still has what a button names (it may have been reloaded since). */
 export function stillKnown(ctx: CommandContext, answered: Answered): boolean {
-  if (answered.source === 'entry') return ctx.engine.askEntry(answered.id) !== null;
+  if (answered.source === 'entry') return ctx.entryIds ? ctx.entryIds.has(answered.id) : ctx.engine.askEntry(answered.id) !== null;
   return ctx.passageIds ? ctx.passageIds.has(answered.id) : /^p[1-9][0-9]{0,2}$/.test(answered.id);
 }
 

@@ -7,14 +7,14 @@ import { parseArgs } from 'node:util';
 import { buildReport } from '../report/build-report.ts';
 import { parseLogLine, type LogEvent } from '../report/log-events.ts';
 import { renderText } from '../report/render-text.ts';
+import { fail as failWith } from '../lifecycle/fail.ts';
 
 const USAGE = `usage: npm run report -- [<log file>…] [--json] [--since <ISO date>]
   reads the bot's JSON log lines (from the files, or stdin when none are named) and prints
   unanswered questions, answers marked Not helpful, and totals`;
 
 function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
+  return failWith(message, 2);
 }
 
 let parsed;

@@ -10,6 +10,8 @@ export interface Served {
   source: SourceInfo;
   /** The article's passage ids, for checking ids that come back in buttons. */
   passageIds: ReadonlySet<string>;
+  /** The curated entries' ids, likewise. */
+  entryIds: ReadonlySet<string>;
 }
 
 export function serve(knowledge: Knowledge): Served {
@@ -17,6 +19,7 @@ export function serve(knowledge: Knowledge): Served {
     engine: createEngine(knowledge),
     source: { title: knowledge.title, outlet: knowledge.outlet, event: knowledge.event },
     passageIds: new Set(knowledge.passages.map((p) => p.id)),
+    entryIds: new Set(knowledge.qa.map((e) => e.id)),
   };
 }
 
