@@ -2,7 +2,8 @@
 // bundled by esbuild into dist/ with the small packages it uses. Each door is a chunk of its own,
 // loaded only when that door opens, so the local console never loads discord.js or prom-client.
 // Runs from `npm ci` (the prepare script) and from scripts/start.mjs when the sources are newer.
-import { renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,8 +38,19 @@ export async function buildBot() {
     minify: true,
     logLevel: 'warning',
   });
-  rmSync(DIST, { recursive: true, force: true });
-  renameSync(fileURLToPath(new URL(`../${staging}`, import.meta.url)), DIST);
+  // Moved in over the old build, not in its place: a bot already running loads its door's chunk
+  // lazily, by a content-hashed name, so the old chunks stay until a later build finds them a day old.
+  const stagingDir = fileURLToPath(new URL(`../${staging}`, import.meta.url));
+  mkdirSync(DIST, { recursive: true });
+  const fresh = new Set(readdirSync(stagingDir));
+  // The entry last: a bot starting meanwhile finds either the old entry or the new one with its chunks.
+  const entryLast = [...fresh].sort((a, b) => Number(a.startsWith('main.')) - Number(b.startsWith('main.')));
+  for (const name of entryLast) renameSync(join(stagingDir, name), join(DIST, name));
+  rmSync(stagingDir, { recursive: true, force: true });
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of readdirSync(DIST)) {
+    if (!fresh.has(name) && statSync(join(DIST, name)).mtimeMs < dayAgo) rmSync(join(DIST, name), { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildBot();
