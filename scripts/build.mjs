@@ -15,7 +15,7 @@ const EXTERNAL = ['discord.js', 'prom-client', 'pino', 'pino-pretty', 'word-list
 export async function buildBot() {
   // Imported here: scripts/start.mjs reads this file's paths on every start, and needs esbuild only to build.
   const { build } = await import('esbuild');
-  // Built beside dist/ and swapped in, so a bot starting meanwhile never sees half a build.
+  // Built beside dist/ and moved in (see the end), so a bot starting meanwhile never sees half a build.
   const staging = `dist.${process.pid}.tmp`;
   rmSync(fileURLToPath(new URL(`../${staging}`, import.meta.url)), { recursive: true, force: true });
   await build({
