@@ -214,7 +214,7 @@ const GENERIC_VOICES = [
   'house',
 ];
 
-const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added|hoped|sought|made clear)\b/;
+const SPEECH_VERB = /\b(said|says|told|stressed|indicated|suggested|shared|added|hoped|sought|made clear|message)\b/;
 
 /** Pseudo-speakers for the two sides, for "what did China say …" and "what did Washington say …". */
 export const CHINA_SIDE = 'side:china';

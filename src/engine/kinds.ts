@@ -271,7 +271,7 @@ export function asksForSpeech(w: readonly string[]): boolean {
   if (aux >= 0 && BE.has(w[aux]!) && /ed$|^(said|told|spoken|thought)$/.test(w[v]!)) return false;
   // The auxiliary opens the question or a clause of it ("…, what did it say").
   const opens = aux <= 2 || QUESTION_LEADS.has(w[aux - 1] ?? '');
-  return aux >= 0 && opens && v - aux <= 5;
+  return aux >= 0 && opens && v - aux <= 7;
 }
 
 /** Whether a question asks for words by a noun ("Blinken's quote", "the reaction") rather than a verb. */

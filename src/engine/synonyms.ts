@@ -73,7 +73,24 @@ const GROUPS: string[][] = [
   ['conclude', 'concluding', 'conclusion', 'end', 'finish', 'wrap', 'close', 'final'],
   ['conference', 'presser', 'briefing', 'press', 'reporters', 'journalists'],
   ['propose', 'proposal', 'proposed', 'offer', 'offered', 'request'],
-  ['say', 'said', 'says', 'tell', 'told', 'remark', 'comment', 'stress', 'stressed', 'speak', 'spoke', 'statement'],
+  [
+    'say',
+    'said',
+    'says',
+    'tell',
+    'told',
+    'remark',
+    'comment',
+    'stress',
+    'stressed',
+    'speak',
+    'spoke',
+    'statement',
+    'suggest',
+    'suggested',
+    'indicate',
+    'indicated',
+  ],
 ];
 
 /** Every word of the general groups and the curated ones, unstemmed: part of the spelling vocabulary. */
