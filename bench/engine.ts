@@ -21,6 +21,7 @@ const questions = [
   'ask-blind8.jsonl',
   'ask-blind9.jsonl',
   'ask-blind10.jsonl',
+  'ask-blind11.jsonl',
 ]
   .filter((f) => existsSync(data(f)))
   .flatMap((f) => readJsonl(data(f), AskCaseSchema).map((c) => c.q));

@@ -29,6 +29,7 @@ const askSets =
         'ask-blind8.jsonl',
         'ask-blind9.jsonl',
         'ask-blind10.jsonl',
+        'ask-blind11.jsonl',
       ].map(data);
 for (const file of askSets) {
   if (!existsSync(file)) {
