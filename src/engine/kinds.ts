@@ -240,7 +240,7 @@ export function questionKind(question: string): QuestionKind {
   const when = w.indexOf('when');
   if (/ (what|which|exact|the) date | date in | dates? did /.test(text)) return 'date';
   if (
-    (when >= 0 && (when <= 2 || when === w.length - 1)) ||
+    (when >= 0 && (when <= 2 || when >= w.length - 2)) ||
     / (which|what) (day|date|year|month|week|weekday|time) /.test(text) ||
     / how (recently|soon) /.test(text)
   )

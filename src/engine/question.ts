@@ -109,7 +109,8 @@ const ABOUT_THE_ARTICLE =
  * time quote"); places and people are ("north korea's reaction"). After a verb, any subject is.
  */
 function voiceFrom(a: Analysis, w: readonly string[]): string[] {
-  const voice = voiceOf(w);
+  // As they would be read anywhere else: "what did beijng say" is Beijing's words.
+  const voice = voiceOf(w).map((x) => a.spell.correct(x));
   const named = voice.some((x) => a.voices.has(x) || a.names.has(x) || !a.spell.isEnglish(x));
   return asksByNoun(w) && !named ? [] : voice;
 }

@@ -106,6 +106,7 @@ const CHAT_WORDS: ReadonlyMap<string, string> = new Map(
     lowkey: '',
     highkey: '',
     fam: '',
+    pov: 'view',
     rn: 'now',
     tryin: 'trying',
     goin: 'going',
@@ -207,7 +208,7 @@ const STOP_WORDS = new Set(
   according part way ways whole overall basically bit quite
   s t d ll m re ve go going gonna wanna want like actually basically literally anyway
   whether while whilst themselves itself himself herself ourselves yourself
-  though tho although something anything somewhere sth known stated specified disclosed revealed per actual only remind
+  though tho although something anything somewhere sth known stated specified disclosed revealed per actual only remind own vibe vibes
   didnt doesnt dont isnt wasnt arent werent havent hasnt hadnt wont wouldnt couldnt shouldnt cant im ive youre theyre thats its`.split(/\s+/),
 );
 // "us" is kept out of the stop words on purpose: here it nearly always means the United States.
@@ -258,6 +259,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\btake on\b/g, 'view on'],
   [/\b(?:in person|face to face)\b/g, ''],
   [/\bat least\b/g, ''],
+  [/\bin (?:one|a|1) (?:sentence|line|word)\b/g, ''],
   [/\bthe right (?:way|direction|track)\b/g, 'positive direction'],
   [/\b(?:could|can|would) (?:someone|anyone|you|somebody) (?:remind me|tell me|explain)\b/g, ''],
   [/\bfight for\b/g, 'defend'],
