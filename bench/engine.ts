@@ -22,6 +22,7 @@ const questions = [
   'ask-blind9.jsonl',
   'ask-blind10.jsonl',
   'ask-blind11.jsonl',
+  'ask-blind12.jsonl',
 ]
   .filter((f) => existsSync(data(f)))
   .flatMap((f) => readJsonl(data(f), AskCaseSchema).map((c) => c.q));

@@ -30,6 +30,7 @@ const askSets =
         'ask-blind9.jsonl',
         'ask-blind10.jsonl',
         'ask-blind11.jsonl',
+        'ask-blind12.jsonl',
       ].map(data);
 for (const file of askSets) {
   if (!existsSync(file)) {

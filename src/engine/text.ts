@@ -259,6 +259,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\btake on\b/g, 'view on'],
   [/\b(?:in person|face to face)\b/g, ''],
   [/\bat least\b/g, ''],
+  [/\bhow (?:it|they|things|the (?:talks|meeting|trip|visit)) went\b/g, 'outcome progress'],
+  [/\blast[- ]minute\b/g, 'originally schedule'],
   [/\bin (?:one|a|1) (?:sentence|line|word)\b/g, ''],
   [/\bthe right (?:way|direction|track)\b/g, 'positive direction'],
   [/\b(?:could|can|would) (?:someone|anyone|you|somebody) (?:remind me|tell me|explain)\b/g, ''],

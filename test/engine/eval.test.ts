@@ -28,6 +28,7 @@ const chatFiles = [
   'ask-blind9.jsonl',
   'ask-blind10.jsonl',
   'ask-blind11.jsonl',
+  'ask-blind12.jsonl',
 ];
 const chat = chatFiles.flatMap((f) => runAsk(engine, readJsonl(data(f), AskCaseSchema), knowledge.article));
 const all = [...outcomes, ...paraphrased, ...chat];
