@@ -6,26 +6,11 @@ import { ask } from '../src/engine/ask.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { AskCaseSchema, readJsonl } from '../src/eval/cases.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
+import { ASK_SETS } from '../src/eval/sets.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const data = (name: string) => fileURLToPath(new URL(`../test/data/${name}`, import.meta.url));
-const questions = [
-  'ask-public.jsonl',
-  'ask-extra.jsonl',
-  'ask-blind2.jsonl',
-  'ask-blind3.jsonl',
-  'ask-blind4.jsonl',
-  'ask-blind5.jsonl',
-  'ask-blind6.jsonl',
-  'ask-blind7.jsonl',
-  'ask-blind8.jsonl',
-  'ask-blind9.jsonl',
-  'ask-blind10.jsonl',
-  'ask-blind11.jsonl',
-  'ask-blind12.jsonl',
-]
-  .filter((f) => existsSync(data(f)))
-  .flatMap((f) => readJsonl(data(f), AskCaseSchema).map((c) => c.q));
+const questions = ASK_SETS.filter((f) => existsSync(data(f))).flatMap((f) => readJsonl(data(f), AskCaseSchema).map((c) => c.q));
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (ns: bigint) => Number(ns) / 1e6;

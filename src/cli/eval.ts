@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine/index.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
+import { ASK_SETS } from '../eval/sets.ts';
 import { AskCaseSchema, QuoteCaseSchema, readJsonl, TopicCaseSchema } from '../eval/cases.ts';
 import { runAsk, runQuote, runTopic, summarise } from '../eval/score.ts';
 
@@ -14,24 +15,7 @@ const knowledge = loadKnowledge();
 const engine = createEngine(knowledge);
 const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
-const askSets =
-  files.length > 0
-    ? files
-    : [
-        'ask-public.jsonl',
-        'ask-extra.jsonl',
-        'ask-blind2.jsonl',
-        'ask-blind3.jsonl',
-        'ask-blind4.jsonl',
-        'ask-blind5.jsonl',
-        'ask-blind6.jsonl',
-        'ask-blind7.jsonl',
-        'ask-blind8.jsonl',
-        'ask-blind9.jsonl',
-        'ask-blind10.jsonl',
-        'ask-blind11.jsonl',
-        'ask-blind12.jsonl',
-      ].map(data);
+const askSets = files.length > 0 ? files : ASK_SETS.map(data);
 for (const file of askSets) {
   if (!existsSync(file)) {
     if (files.length > 0) console.log(`\n${file}: no such file`);

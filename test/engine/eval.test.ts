@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
 import { AskCaseSchema, QuoteCaseSchema, readJsonl, TopicCaseSchema } from '../../src/eval/cases.ts';
 import { runAsk, runQuote, runTopic } from '../../src/eval/score.ts';
+import { CHAT_SETS } from '../../src/eval/sets.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
 const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
@@ -18,18 +19,7 @@ const paraphrased = runAsk(engine, readJsonl(data('ask-blind2.jsonl'), AskCaseSc
 // Written blind for the answer-quality work (long messages, real-word typos, paraphrase, slang,
 // multi-part, hard negatives), one after another, each run once before it was tuned on: see
 // test/data/README.md for their first-run figures.
-const chatFiles = [
-  'ask-blind3.jsonl',
-  'ask-blind4.jsonl',
-  'ask-blind5.jsonl',
-  'ask-blind6.jsonl',
-  'ask-blind7.jsonl',
-  'ask-blind8.jsonl',
-  'ask-blind9.jsonl',
-  'ask-blind10.jsonl',
-  'ask-blind11.jsonl',
-  'ask-blind12.jsonl',
-];
+const chatFiles = CHAT_SETS;
 const chat = chatFiles.flatMap((f) => runAsk(engine, readJsonl(data(f), AskCaseSchema), knowledge.article));
 const all = [...outcomes, ...paraphrased, ...chat];
 const described = (list: typeof outcomes) => list.map((o) => `${o.c.id} ${o.c.q} -> ${o.firstCitation ?? 'refused'}`);
