@@ -74,15 +74,7 @@ async function sizedEchoRouter(): Promise<Router> {
   const replies = new Map<string, Reply>();
   const quietRouter = createRouter({ commands, context, logger: quiet, cooldown: null });
   for (const question of questions) {
-    const capture: Responder = {
-      reply: async (data) => void replies.set(question, data),
-      update: async () => {},
-      defer: async () => {},
-      editReply: async () => {},
-      followUp: async () => {},
-      deleteReply: async () => {},
-      respondChoices: async () => {},
-    };
+    const capture = silentResponder(async (data) => void replies.set(question, data));
     await quietRouter.handle({ kind: 'command', name: 'ask', options: { question }, userId: '1', guildId: '1' }, capture);
   }
   return {
@@ -277,18 +269,16 @@ async function perCall(runs: Array<(question: string) => unknown>, passes = 7, r
 }
 
 /** Where /ask's time goes without a transport: each step adds one layer to the one before. */
+/** A Responder that sends nothing (the reply, if given, is where a first answer goes). */
+function silentResponder(reply: Responder['reply'] = async () => {}): Responder {
+  const none = async () => {};
+  return { reply, update: none, defer: none, editReply: none, followUp: none, deleteReply: none, respondChoices: none };
+}
+
 async function breakdown(): Promise<void> {
   const ask = commands.find((c) => c.data.name === 'ask')!;
   const ctx = context({ userId: '1', guildId: null });
-  const noop: Responder = {
-    reply: async () => {},
-    update: async () => {},
-    defer: async () => {},
-    editReply: async () => {},
-    followUp: async () => {},
-    deleteReply: async () => {},
-    respondChoices: async () => {},
-  };
+  const noop = silentResponder();
   const incoming = (question: string) => ({ kind: 'command' as const, name: 'ask', options: { question }, userId: snowflake(), guildId: '1' });
   const silentRouter = createRouter({ commands, context, logger: quiet, cooldown: new Cooldown(5, 10_000) });
   const metrics = createMetrics({ commandNames: ['ask'] });
