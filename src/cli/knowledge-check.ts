@@ -18,7 +18,7 @@ try {
   console.log(`  quotes     ${k.quotes.length}`);
   console.log(`  topics     ${k.topics.length}`);
   console.log(`  Q&A        ${k.qa.length} entries, ${phrasings} phrasings`);
-  console.log(`  synonyms   ${k.synonyms.length} groups`);
+  console.log(`  synonyms   ${k.synonyms.length} groups, ${k.categories.length} categories`);
 } catch (error) {
   if (!(error instanceof KnowledgeError)) throw error;
   console.error(error.message);

@@ -8,7 +8,7 @@ import { type Doc, TermWeights, type WeightedPhrasing, weighPhrasing } from './m
 import { buildBm25, type Bm25 } from './bm25.ts';
 import { loadEnglishWords } from './english.ts';
 import { SpellChecker } from './spell.ts';
-import { buildSynonyms, synonymWords } from './synonyms.ts';
+import { buildInstances, buildSynonyms, synonymWords } from './synonyms.ts';
 import { isStopWord, stem, terms, words } from './text.ts';
 
 export interface EntryRecord {
@@ -27,6 +27,8 @@ export interface EntryRecord {
 export interface Analysis {
   knowledge: Knowledge;
   synonyms: Map<string, Set<string>>;
+  /** Category words a question may ask by ("which country") and the article's words naming one ("china"), stemmed. */
+  instances: ReadonlyMap<string, readonly string[]>;
   spell: SpellChecker;
   entries: EntryRecord[];
   entryById: Map<string, EntryRecord>;
@@ -106,6 +108,7 @@ export function analyse(knowledge: Knowledge): Analysis {
   return {
     knowledge,
     synonyms,
+    instances: buildInstances(knowledge.categories),
     spell,
     entries,
     entryById: new Map(entries.map((e) => [e.entry.id, e])),

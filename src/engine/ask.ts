@@ -32,30 +32,6 @@ function mentionsSpeaker(a: Analysis, record: EntryRecord, speakerId: string): b
   return terms.some((t) => record.doc.core.has(t) || record.doc.answer.has(t));
 }
 
-/**
- * Category words a question may ask by ("which country", "what position") and words that name an
- * instance of them here: "Which country was accused of abuses?" is answered by "by China".
- */
-const PLACES = ['china', 'us', 'russia', 'ukraine', 'taiwan', 'korea'];
-const POSTS = ['minister', 'diplomat', 'secretary', 'president', 'founder', 'leader'];
-const FIELDS = ['militarily', 'military', 'economically', 'trade'];
-const INSTANCES: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries({
-    country: PLACES,
-    nation: PLACES,
-    city: ['beijing', 'washington'],
-    capital: ['beijing', 'washington'],
-    company: ['microsoft'],
-    firm: ['microsoft'],
-    position: POSTS,
-    role: POSTS,
-    job: POSTS,
-    title: POSTS,
-    area: FIELDS,
-    field: FIELDS,
-  }).map(([category, names]) => [stem(category), names.map(stem)]),
-);
-
 const NUMBER_WORD =
   /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many|few)$/;
 
@@ -69,7 +45,7 @@ function counts(answer: string, focus: string): boolean {
 function speaksOf(a: Analysis, record: EntryRecord, focus: string | null): boolean {
   if (focus === null) return true;
   const { core, answer, passage } = record.doc;
-  const names = [focus, ...(a.synonyms.get(focus) ?? []), ...(INSTANCES.get(focus) ?? [])];
+  const names = [focus, ...(a.synonyms.get(focus) ?? []), ...(a.instances.get(focus) ?? [])];
   return names.some((t) => core.has(t) || answer.has(t) || passage.has(t));
 }
 

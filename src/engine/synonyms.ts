@@ -2,7 +2,7 @@
 // word matches an entry word of its group at a discount. The general groups are here; groups that
 // belong to this article (its places, people and events) are curated in knowledge/synonyms.json.
 // Keep groups narrow: a loose group ("population" ~ "people") turns refusals into wrong answers.
-import type { SynonymGroup } from '../knowledge/schema.ts';
+import type { Category, SynonymGroup } from '../knowledge/schema.ts';
 import { stem, words } from './text.ts';
 
 const GROUPS: string[][] = [
@@ -108,6 +108,22 @@ export function buildSynonyms(curated: readonly SynonymGroup[] = []): Map<string
       const set = map.get(s) ?? new Set<string>();
       for (const other of stems) if (other !== s) set.add(other);
       map.set(s, set);
+    }
+  }
+  return map;
+}
+
+/**
+ * For each stemmed category word ("country"), the stemmed words of the article that name an
+ * instance of it ("china", "russia"), from knowledge/synonyms.json's categories.
+ */
+export function buildInstances(categories: readonly Category[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const c of categories) {
+    const instances = c.instances.flatMap((w) => words(w).map(stem));
+    for (const w of c.words) {
+      const key = stem(w);
+      map.set(key, [...new Set([...(map.get(key) ?? []), ...instances])]);
     }
   }
   return map;

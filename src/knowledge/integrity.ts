@@ -102,6 +102,14 @@ export function checkIntegrity(k: Knowledge, name: (file: string) => string): st
       }
     }
   };
+  // A category's instances are the article's own words: one it never uses could not help an answer.
+  const synonymsFile = name('synonyms.json');
+  const articleWords = new Set(k.article.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
+  k.categories.forEach((c, i) =>
+    c.instances.forEach((w, j) => {
+      if (!w.split(' ').every((x) => articleWords.has(x))) problems.push(`${synonymsFile}: categories[${i}].instances[${j}]: "${w}" is not a word of the article`);
+    }),
+  );
   k.qa.forEach((e, i) => quotedSpans(qaFile, `entries[${i}].answer`, e.answer, e.passages));
   k.topics.forEach((t, i) => quotedSpans(topicsFile, `topics[${i}].summary`, t.summary, t.passages));
   return problems;

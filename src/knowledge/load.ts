@@ -124,6 +124,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledge {
     topics: topics.topics,
     qa: qa.entries,
     synonyms: synonyms.groups,
+    categories: synonyms.categories ?? [],
   };
   problems.push(...checkIntegrity(knowledge, (name) => displayName(file(name))));
   if (problems.length > 0) throw new KnowledgeError(problems);

@@ -96,10 +96,22 @@ export const SynonymGroupSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/**
+ * A word a question may ask by ("which country", "what position") and the article's words that
+ * name an instance of it: "Which country was accused of abuses?" is answered by "by China".
+ */
+export const CategorySchema = z.strictObject({
+  words: z.array(synonymWord).min(1, 'must list the word or words a question asks by'),
+  instances: z.array(synonymWord).min(1, 'must list at least one word of the article that names one'),
+  note: z.string().optional(),
+});
+
 /** Article-specific words to treat as the same ("balloon" and "airship"); general ones live in the engine. */
 export const SynonymsFileSchema = z.strictObject({
   $schema,
   groups: z.array(SynonymGroupSchema),
+  /** Optional: files from before categories still load. */
+  categories: z.array(CategorySchema).optional(),
 });
 
 export type Passage = z.infer<typeof PassageSchema>;
@@ -110,6 +122,7 @@ export type Topic = z.infer<typeof TopicSchema>;
 export type QaEntry = z.infer<typeof QaEntrySchema>;
 export type AnswerKind = z.infer<typeof AnswerKindSchema>;
 export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
+export type Category = z.infer<typeof CategorySchema>;
 
 /** Each knowledge file, its schema and the name of its JSON Schema. */
 export const KNOWLEDGE_FILES = {

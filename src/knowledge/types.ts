@@ -1,4 +1,4 @@
-import type { QaEntry, Quote, Speaker, SynonymGroup, Topic } from './schema.ts';
+import type { Category, QaEntry, Quote, Speaker, SynonymGroup, Topic } from './schema.ts';
 
 export interface LoadedPassage {
   id: string;
@@ -22,4 +22,6 @@ export interface Knowledge {
   qa: QaEntry[];
   /** Article-specific synonym groups from synonyms.json (empty when the file is absent). */
   synonyms: SynonymGroup[];
+  /** Category words and the article's instances of them, from synonyms.json (empty when absent). */
+  categories: Category[];
 }

@@ -148,6 +148,14 @@ describe('a broken knowledge file is reported with file, entry and field', () =>
     expect(failure(dir)).toContain('qa.json: entries: no entry cites passage p17');
   });
 
+  it('a category instance the article never uses', () => {
+    const dir = copyKnowledge();
+    editJson(dir, 'synonyms.json', (j) => {
+      j.categories[0].instances.push('narnia');
+    });
+    expect(failure(dir)).toMatch(/synonyms\.json: categories\[0\]\.instances\[\d+\]: "narnia" is not a word of the article/);
+  });
+
   it('an unknown field, so a typo in a field name does not pass silently', () => {
     const dir = copyKnowledge();
     editJson(dir, 'topics.json', (j) => {
