@@ -29,6 +29,8 @@ export interface Analysis {
   synonyms: Map<string, Set<string>>;
   /** Category words a question may ask by ("which country") and the article's words naming one ("china"), stemmed. */
   instances: ReadonlyMap<string, readonly string[]>;
+  /** The article's own synonym groups only (knowledge/synonyms.json): narrow enough to name a thing asked for by name. */
+  curatedSynonyms: ReadonlyMap<string, ReadonlySet<string>>;
   spell: SpellChecker;
   entries: EntryRecord[];
   entryById: Map<string, EntryRecord>;
@@ -109,6 +111,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     knowledge,
     synonyms,
     instances: buildInstances(knowledge.categories),
+    curatedSynonyms: buildSynonyms(knowledge.synonyms, false),
     spell,
     entries,
     entryById: new Map(entries.map((e) => [e.entry.id, e])),
@@ -146,7 +149,7 @@ export function analyse(knowledge: Knowledge): Analysis {
 }
 
 /** At most this many misspellings are looked up per text: real questions have a few. */
-const SPELLING_SEARCHES = 8;
+export const SPELLING_SEARCHES = 8;
 
 /** A text as query terms: chat words mapped, misspellings corrected, stop words dropped, stemmed. */
 export function queryTerms(a: Analysis, text: string): string[] {

@@ -41,12 +41,19 @@ function counts(answer: string, focus: string): boolean {
   return w.some((x, i) => NUMBER_WORD.test(x) && w.slice(i + 1, i + 3).some((y) => stem(y) === focus));
 }
 
-/** "which [company] made the balloon": the entry, its answer or its passages must name the thing. */
+/**
+ * "which [company] made the balloon": the entry, its answer or its passages must name the thing,
+ * by its own word or a curated synonym. When the knowledge lists instances of it ("company":
+ * microsoft), one of them must be named: "which companies are helping Russia" is not answered by
+ * "private Chinese companies". A general synonym is too loose here: "what tariffs" is not "trade".
+ */
 function speaksOf(a: Analysis, record: EntryRecord, focus: string | null): boolean {
   if (focus === null) return true;
   const { core, answer, passage } = record.doc;
-  const names = [focus, ...(a.synonyms.get(focus) ?? []), ...(a.instances.get(focus) ?? [])];
-  return names.some((t) => core.has(t) || answer.has(t) || passage.has(t));
+  const has = (t: string) => core.has(t) || answer.has(t) || passage.has(t);
+  const instances = a.instances.get(focus);
+  if (instances) return instances.some(has);
+  return [focus, ...(a.curatedSynonyms.get(focus) ?? [])].some(has);
 }
 
 const CHINA_WORDS = new Set(['china', 'chinese', 'beijing']);

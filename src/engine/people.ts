@@ -25,8 +25,25 @@ function nameWordMatch(typed: string, name: string, partnerExact: boolean): bool
   return name.length >= 5 && d <= 1;
 }
 
+/** "xi jin ping", "blin ken": a name word typed in two pieces is put back together. */
+function joinSplitNames(a: Analysis, input: readonly string[]): string[] {
+  const w: string[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const joined = `${input[i]}${input[i + 1] ?? ''}`;
+    const hit =
+      i + 1 < input.length && !a.names.has(input[i + 1]!)
+        ? a.speakerNames.flatMap((s) => s.personal).find((p) => p.length >= 6 && p[0] === joined[0] && (p === joined || nameWordMatch(joined, p, false)))
+        : undefined;
+    if (hit) {
+      w.push(hit);
+      i++;
+    } else w.push(input[i]!);
+  }
+  return w;
+}
+
 export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
-  const w = [...input];
+  const w = joinSplitNames(a, input);
   const found: { id: string; at: number }[] = [];
   for (const { id, names, personal } of a.speakerNames) {
     let at = Infinity;

@@ -1,7 +1,7 @@
 // Reads a question once into the parsed form every later step uses: the clause that asks (a
 // Discord message often carries context before the question), the second part of a two-part
 // question, the kind of answer wanted, the people named, and the terms to score.
-import { termsOf, type Analysis } from './analysis.ts';
+import { SPELLING_SEARCHES, termsOf, type Analysis } from './analysis.ts';
 import { asksAboutFuture, asksByNoun, focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { namesIn } from './people.ts';
 import { isStopWord, QUESTION_WORDS, words } from './text.ts';
@@ -39,6 +39,9 @@ export function cleanQuestion(question: unknown): string {
 
 const OPENERS =
   /^(who|whom|whose|what|whats|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have|had|should|any|anything|tell|explain)$/;
+const WH = /^(who|whom|whose|what|whats|when|where|why|how|which)$/;
+/** A question that only asks to be agreed with: "…, right?", "…, yeah?". */
+const TAG = /\b(right|yeah|yes|no|huh|eh|innit|correct|true|ok|okay|lol)\s*\?+\s*$/i;
 /** Where a message turns to its question: "…, but did they …", "…, so what …", "… anyway did …". */
 const TURNS = /\s*[,;:]\s*(?:but|so|anyway|anyways|basically|like|ok so|okay so|and so)?\s+|\s+but\s+|\s+(?:anyway|anyways)\s+|\s+-\s+/i;
 /** The seam of a two-part question: "… and what did it turn down", "…, and why …". */
@@ -68,7 +71,12 @@ export function askingClause(text: string): { clause: string; rest: string } {
   // Two questions, each with words of its own: a two-part question, the first part leads.
   const pool = questions.length > 0 ? questions : sentences;
   const withWords = pool.filter((s) => contentCount(s) >= 2);
-  const sentence = (questions.length > 1 && withWords.length > 1 ? withWords[0] : withWords.at(-1)) ?? pool.at(-1) ?? text;
+  // "so they're still not friends, right? what did blinken say about it": after questions that only
+  // ask to be agreed with, a last sentence that asks by a wh-word is the question, mark or not.
+  const last = sentences.at(-1);
+  const tagsOnly = questions.every((s) => TAG.test(s) || contentCount(s) < 2);
+  const trailing = last && !last.includes('?') && tagsOnly && WH.test(words(last)[0] ?? '') && contentCount(last) >= 2 ? last : undefined;
+  const sentence = trailing ?? (questions.length > 1 && withWords.length > 1 ? withWords[0] : withWords.at(-1)) ?? pool.at(-1) ?? text;
   // A two-part question is one clause, split later: "what was on the agenda, and which …".
   const { first, second } = splitParts(sentence);
   const parts = first.split(TURNS).filter((p) => p && p.trim());
@@ -100,9 +108,14 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
   return focus ? (termsOf(a, [focus])[0] ?? null) : null;
 }
 
+/** "…about that?", "…by this", "what does that mean": a clause whose subject is earlier in the message. */
+const POINTS_BACK = /\b(?:about|with|by|of|on|to|mean|means|meant|meaning)\s+(?:that|this|it|those)\b(?!\s+(?!during|in|at|on|exactly|really|again|then|lol|tho|though)[a-z]{3,})|^\s*(?:what|why)\s+(?:does|did|is|was)\s+(?:that|this|it)\s+mean/i;
+/** A span in quotation marks: 'progress is hard', “clear-eyed”. */
+const QUOTED = /['‘"“]([^'’"”]{3,80})['’"”]/g;
+
 /** "does the article say …", "according to the article, …": the question is what follows. */
 const ABOUT_THE_ARTICLE =
-  /^(?:(?:does|did|do|can|could) (?:the |this )?(?:article|bbc|report|story|piece|it) (?:say|mention|tell us|talk about|cover|explain|report)(?: anything about| that| if| whether| why| how| what| who| when| where)?|according to (?:the |this )?(?:article|bbc|report|story)),?\s+/i;
+  /^(?:(?:does|did|do|can|could) (?:the |this )?(?:article|bbc|report|story|piece|it) (?:say|mention|tell us|talk about|cover|explain|report)(?: anything about| that| if| whether| why| how| what| who| when| where)?|according to (?:the |this )?(?:article|bbc|report|story)|is it (?:true|right|correct|the case|a fact)(?: that)?),?\s+/i;
 
 /**
  * Whose words are asked for. Before a noun, a common English word is no name ("progress takes
@@ -128,8 +141,21 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const clauseWords = namesIn(a, words(first)).words;
   const terms = termsOf(a, clauseWords);
   const restWords = namesIn(a, words(rest)).words;
-  const context = termsOf(a, restWords).filter((t) => !terms.includes(t));
-  const kind = questionKind(first);
+  let context = termsOf(a, restWords).filter((t) => !terms.includes(t));
+  // "what did china say about that?": the clause points back into the message. What it points at
+  // is a quotation there if there is one, else the rest of the message, and it counts in full.
+  if (context.length > 0 && POINTS_BACK.test(first)) {
+    const quoted = [...rest.matchAll(QUOTED)].map((m) => m[1]!).join(' ');
+    // Of the rest, only words the knowledge base knows: the chatter around it is not the subject.
+    const back = quoted ? termsOf(a, namesIn(a, words(quoted)).words) : context.filter((t) => a.entryWeights.knows(t));
+    terms.push(...back.filter((t) => !terms.includes(t)));
+    context = context.filter((t) => !terms.includes(t));
+  }
+  // The kind and the thing asked for are read from the words as meant: "how many yeers" counts years.
+  const budget = { searches: SPELLING_SEARCHES };
+  const meant = clauseWords.map((w) => (isStopWord(w) ? w : a.spell.correct(w, budget)));
+  const typed = questionKind(first);
+  const kind = typed === 'outside' || typed === 'report' ? typed : questionKind(`${meant.join(' ')}${first.trim().endsWith('?') ? '?' : ''}`);
   return {
     query,
     clause: first,
@@ -139,8 +165,8 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     context,
     speakers: named.speakers,
     voice: kind === 'speech' ? voiceFrom(a, clauseWords) : null,
-    focus: focusTerm(a, clauseWords),
-    future: asksAboutFuture(clauseWords),
+    focus: focusTerm(a, meant),
+    future: asksAboutFuture(meant),
     long: words(query).length > TUNING.shortQuestionWords,
   };
 }

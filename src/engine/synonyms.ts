@@ -99,9 +99,9 @@ export function synonymWords(curated: readonly SynonymGroup[]): string[] {
 }
 
 /** For each stemmed word, the stemmed words of its groups (itself excluded). */
-export function buildSynonyms(curated: readonly SynonymGroup[] = []): Map<string, Set<string>> {
+export function buildSynonyms(curated: readonly SynonymGroup[] = [], general = true): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  for (const group of [...GROUPS, ...curated.map((g) => g.words)]) {
+  for (const group of [...(general ? GROUPS : []), ...curated.map((g) => g.words)]) {
     // A phrase in a group ("head of state") is not matched word by word; one-word entries only.
     const stems = [...new Set(group.filter((w) => words(w).length === 1).map((w) => stem(words(w)[0]!)))];
     for (const s of stems) {
