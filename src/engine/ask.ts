@@ -88,10 +88,27 @@ function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
   if (q.future && !record.future) return false;
   if (!q.speakers.every((id) => mentionsSpeaker(a, record, id))) return false;
   if (!speaksOf(a, record, q.focus)) return false;
+  if (q.kind === 'time' && !knowsEvent(a, q, record)) return false;
   // "How many reporters …": the answer must count them (a number by the word), or list them.
   if (q.kind === 'quantity' && q.focus !== null && !record.kinds.includes('list') && !counts(record.entry.answer, q.focus)) return false;
   const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
   return voice === undefined || record.saidBy.has(voice) || sideOf(a, voice, record);
+}
+
+/** Verbs a when-question may end on that name the event it asks the time of. */
+const EVENT_VERBS = new Set(['end', 'ends', 'ended', 'start', 'starts', 'started', 'begin', 'begins', 'began', 'finish', 'finishes', 'finished', 'expire', 'expires', 'expired', 'arrive', 'arrives', 'arrived', 'leave', 'leaves', 'return', 'returns', 'returned', 'elected', 'appointed', 'retire', 'retires', 'born']);
+
+/**
+ * "When does Xi's term [end]?": a when-question that ends on an event's verb asks the time of that
+ * event, and the entry must speak of it, by its word or a synonym, or it gives the time of
+ * something else ("during his term in office").
+ */
+function knowsEvent(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
+  const last = words(q.clause).at(-1);
+  if (last === undefined || !EVENT_VERBS.has(last)) return true;
+  const event = stem(last);
+  const { core, answer, passage } = record.doc;
+  return [event, ...(a.synonyms.get(event) ?? [])].some((t) => core.has(t) || answer.has(t) || passage.has(t));
 }
 
 /** A side speaks through its people (by their role in speakers.json): Xi's words are China's. */

@@ -109,6 +109,10 @@ const SPEECH_VERBS = new Set([
   'words',
   'view',
   'views',
+  'characterise',
+  'characterised',
+  'characterize',
+  'characterized',
 ]);
 const SPEECH_NOUNS = new Set([
   'reaction',
@@ -271,7 +275,9 @@ export function asksForSpeech(w: readonly string[]): boolean {
   if (aux >= 0 && BE.has(w[aux]!) && /ed$|^(said|told|spoken|thought)$/.test(w[v]!)) return false;
   // The auxiliary opens the question or a clause of it ("…, what did it say").
   const opens = aux <= 2 || QUESTION_LEADS.has(w[aux - 1] ?? '');
-  return aux >= 0 && opens && v - aux <= 7;
+  // "did china get mad when biden said …": a verb in a clause of its own is not what is asked.
+  const subordinate = w.slice(aux + 1, v).some((x) => SUBORDINATORS.has(x));
+  return aux >= 0 && opens && v - aux <= 7 && !subordinate;
 }
 
 /** Whether a question asks for words by a noun ("Blinken's quote", "the reaction") rather than a verb. */
@@ -286,6 +292,7 @@ export function speechVerbAt(w: readonly string[]): number {
   // "will they talk again" does not.
   return w.findIndex((word) => SPEECH_VERBS.has(word) && (!TOPIC_VERBS.has(word) || w[0] === 'what' || w[0] === 'how'));
 }
+const SUBORDINATORS = new Set(['when', 'after', 'before', 'because', 'since', 'while', 'once', 'if']);
 const TOPIC_VERBS = new Set(['talk', 'talked', 'discuss', 'cover', 'covered', 'report', 'reported']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const QUESTION_LEADS = new Set(['what', 'how', 'why', 'did', 'does', 'do']);
