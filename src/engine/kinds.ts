@@ -36,7 +36,7 @@ export const KINDS: Readonly<Record<QuestionKind, KindRule>> = {
   duration: { asks: 'a length of time', accepts: ['duration'], example: 'how long was the meeting' },
   quantity: { asks: 'a number or an amount', accepts: ['quantity', 'duration'], example: 'how old is Blinken' },
   time: { asks: 'a day, a date or a time relative to the talks', accepts: ['time'], example: 'when did they meet' },
-  reason: { asks: 'a cause or a reason', accepts: ['reason', 'description'], example: 'why have relations got worse' },
+  reason: { asks: 'a cause or a reason', accepts: ['reason'], example: 'why have relations got worse' },
   yesno: { asks: 'yes or no, or a statement that settles it', accepts: ALL, example: 'was fentanyl discussed' },
   open: { asks: 'anything the article says about it', accepts: ALL, example: 'what happened with the balloon' },
 };
