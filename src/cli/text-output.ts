@@ -1,7 +1,7 @@
 // The CLI's output for a person: the same results as the JSON, as plain text.
 import type { AskResult, Citation, QuoteResult, Suggestion, TopicResult } from '../engine/types.ts';
 
-const passage = (c: Citation) => `  [paragraph ${c.paragraph}] ${c.text}`;
+const passage = (c: Citation) => `  [${c.label ?? `paragraph ${c.paragraph}`}] ${c.text}`;
 const suggestions = (s: Suggestion[], heading: string) => (s.length ? [heading, ...s.map((x) => `  - ${x.label}`)] : []);
 
 export function askText(r: AskResult): string {

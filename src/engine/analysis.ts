@@ -66,7 +66,7 @@ export const termSet = (text: string) => new Set(terms(text));
 export function analyse(knowledge: Knowledge): Analysis {
   const synonyms = buildSynonyms(knowledge.synonyms);
   // Each passage read once; entries share them.
-  const termsOfPassage = new Map(knowledge.passages.map((p) => [p.id, terms(p.text)]));
+  const termsOfPassage = new Map([...knowledge.passages, ...knowledge.page].map((p) => [p.id, terms(p.text)]));
   const passageTerms = (ids: readonly string[]) => new Set(ids.flatMap((id) => termsOfPassage.get(id) ?? []));
 
   const phrasingTerms = knowledge.qa.map((entry) => entry.questions.map((q) => terms(q)));

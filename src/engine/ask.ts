@@ -47,7 +47,7 @@ function counts(answer: string, focus: string): boolean {
  * microsoft), one of them must be named: "which companies are helping Russia" is not answered by
  * "private Chinese companies". A general synonym is too loose here: "what tariffs" is not "trade".
  */
-function speaksOf(a: Analysis, record: EntryRecord, focus: string | null): boolean {
+function speaksOf(a: Analysis, record: Pick<EntryRecord, 'doc'>, focus: string | null): boolean {
   if (focus === null) return true;
   const { core, answer, passage } = record.doc;
   const has = (t: string) => core.has(t) || answer.has(t) || passage.has(t);
@@ -96,7 +96,36 @@ function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
 }
 
 /** Verbs a when-question may end on that name the event it asks the time of. */
-const EVENT_VERBS = new Set(['end', 'ends', 'ended', 'start', 'starts', 'started', 'begin', 'begins', 'began', 'finish', 'finishes', 'finished', 'expire', 'expires', 'expired', 'arrive', 'arrives', 'arrived', 'leave', 'leaves', 'return', 'returns', 'returned', 'elected', 'appointed', 'retire', 'retires', 'born']);
+const EVENT_VERBS = new Set([
+  'end',
+  'ends',
+  'ended',
+  'start',
+  'starts',
+  'started',
+  'begin',
+  'begins',
+  'began',
+  'finish',
+  'finishes',
+  'finished',
+  'expire',
+  'expires',
+  'expired',
+  'arrive',
+  'arrives',
+  'arrived',
+  'leave',
+  'leaves',
+  'return',
+  'returns',
+  'returned',
+  'elected',
+  'appointed',
+  'retire',
+  'retires',
+  'born',
+]);
 
 /**
  * "When does Xi's term [end]?": a when-question that ends on an event's verb asks the time of that
@@ -192,10 +221,10 @@ function refusalNote(a: Analysis, q: ParsedQuestion, nearest: Citation | null): 
     };
     says = `The article doesn't say ${what[q.kind] ?? 'that'}`;
   }
-  return nearest ? `${says}; the nearest it comes is paragraph ${nearest.paragraph}, quoted below.` : `${says}.`;
+  return nearest ? `${says}; the nearest it comes is ${nearest.label ? `its ${nearest.label}` : `paragraph ${nearest.paragraph}`}, quoted below.` : `${says}.`;
 }
 
-/** What the bot can say about the report itself: its outlet and headline, which no paragraph cites. */
+/** What the bot can say about the report itself when no entry answers: its outlet and headline. */
 function reportNote(a: Analysis): string {
   return `This is the ${a.knowledge.outlet} report “${a.knowledge.title}”; its paragraphs don't say more about the report itself. Ask about what it says.`;
 }
@@ -223,11 +252,15 @@ function nearestPassage(a: Analysis, q: ParsedQuestion, ranked: readonly Scored[
 
 function decide(a: Analysis, q: ParsedQuestion): Decision {
   const ranked = scoreEntries(a, q.terms, q.context);
-  const refused = (nearest: Citation | null = nearestPassage(a, q, ranked)): Decision => ({ result: refuse(a, q, ranked, nearest), strong: false });
+  const refused = (nearest: Citation | null = nearestPassage(a, q, ranked)): Decision =>
+    // About the report itself ("who is the reporter"): only entries on its page lines answer; say what the page does.
+    q.kind === 'report'
+      ? { result: { ...refuse(a, q, ranked, null), note: reportNote(a) }, strong: false }
+      : { result: refuse(a, q, ranked, nearest), strong: false };
 
-  // Nothing in a 2023 report answers what the time is now; its paragraphs don't say who wrote it.
-  if (q.kind === 'report') return { result: { ...refuse(a, q, ranked, null), note: reportNote(a) }, strong: false };
+  // Nothing in a 2023 report answers what the time is now.
   if (KINDS[q.kind].accepts.length === 0) return refused(null);
+
   // "What did Wang Yi say?": the article names him but reports no words of his; "what did the
   // Kremlin say?": it reports no one of that name at all.
   const subject = q.speakers[0];
@@ -299,6 +332,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       (!runnerUp || best.c.coverage - runnerUp.c.coverage >= TUNING.passageMinLead) &&
       answers(inferAnswerKinds(sentence), q.kind) &&
       (!q.future || speaksOfFuture(sentence)) &&
+      speaksOf(a, best, q.focus) &&
       (voice === undefined || reportedSpeakers(a.knowledge, sentence).has(voice) || sideOf(a, voice, { saidBy: reportedSpeakers(a.knowledge, sentence) })) &&
       q.speakers.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.doc.core.has(t)));
     if (clear) {

@@ -4,7 +4,7 @@ import { terms } from './text.ts';
 import type { Citation } from './types.ts';
 
 export function citation(passage: LoadedPassage): Citation {
-  return { id: passage.id, paragraph: passage.paragraph, text: passage.text };
+  return { id: passage.id, paragraph: passage.paragraph, ...(passage.label ? { label: passage.label } : {}), text: passage.text };
 }
 
 /** The sentence of a passage that shares most of the question's terms, verbatim. */

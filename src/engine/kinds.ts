@@ -24,8 +24,8 @@ const ALL: readonly AnswerKind[] = ['person', 'place', 'time', 'duration', 'quan
 export const KINDS: Readonly<Record<QuestionKind, KindRule>> = {
   outside: { asks: 'the time now, or the bot’s own views: what a 2023 report cannot tell', accepts: [], example: "what's the time in Beijing now" },
   report: {
-    asks: 'something about the report itself (who wrote it, its headline), which its paragraphs do not say',
-    accepts: [],
+    asks: 'something about the report itself (who published it, its headline), which only the page around its paragraphs says',
+    accepts: ['report'],
     example: 'who wrote this article',
   },
   date: { asks: 'a calendar date', accepts: ['date'], example: 'on what date in June did they meet' },
@@ -208,7 +208,7 @@ const SPECIFIC_MARKERS =
 /** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
 /** "who wrote this article", "what's the headline": about the report itself, not what it says. */
 const ABOUT_THE_REPORT =
-  / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$/;
+  / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$| who (is|was|s) the (author|reporter|writer|journalist) |(author|reporter|writer|journalist)s? name /;
 const OUTSIDE_THE_ARTICLE =
   /\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you|how (do|can|should|would) (i|we|you) (get|go|travel|fly|drive) (to|from)|how to get (to|from)|directions to)\b/;
 const CLOCK =

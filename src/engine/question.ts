@@ -109,7 +109,8 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
 }
 
 /** "…about that?", "…by this", "what does that mean": a clause whose subject is earlier in the message. */
-const POINTS_BACK = /\b(?:about|with|by|of|on|to|mean|means|meant|meaning)\s+(?:that|this|it|those)\b(?!\s+(?!during|in|at|on|exactly|really|again|then|lol|tho|though)[a-z]{3,})|^\s*(?:what|why)\s+(?:does|did|is|was)\s+(?:that|this|it)\s+mean/i;
+const POINTS_BACK =
+  /\b(?:about|with|by|of|on|to|mean|means|meant|meaning)\s+(?:that|this|it|those)\b(?!\s+(?!during|in|at|on|exactly|really|again|then|lol|tho|though)[a-z]{3,})|^\s*(?:what|why)\s+(?:does|did|is|was)\s+(?:that|this|it)\s+mean/i;
 /** A span in quotation marks: 'progress is hard', “clear-eyed”. */
 const QUOTED = /['‘"“]([^'’"”]{3,80})['’"”]/g;
 

@@ -29,6 +29,7 @@ const GROUPS: string[][] = [
   ['agree', 'agreement', 'consensus', 'deal', 'accord', 'accept', 'accepted', 'settle'],
   ['visit', 'trip', 'journey', 'tour', 'travel', 'went'],
   ['relation', 'relations', 'relationship', 'ties'],
+  ['article', 'story', 'piece', 'post'],
   ['stabilise', 'stable', 'stability', 'steady', 'calm'],
   ['president', 'leader', 'head of state'],
   ['schedule', 'scheduled', 'agenda', 'plan', 'planned', 'itinerary', 'original', 'originally'],

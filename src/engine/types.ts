@@ -4,8 +4,10 @@
 export interface Citation {
   /** Passage id, e.g. "p14". */
   id: string;
-  /** 1-based paragraph number in the article. */
+  /** 1-based paragraph number in the article; 0 for a line of the page, named by `label`. */
   paragraph: number;
+  /** For a line of the page: its name ("headline", "source line"). Absent for a paragraph. */
+  label?: string;
   /** The passage's full text, verbatim from the article. */
   text: string;
 }

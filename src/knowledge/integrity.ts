@@ -28,6 +28,7 @@ export function checkIntegrity(k: Knowledge, name: (file: string) => string): st
     });
   };
   uniqueIds(source, 'passages', k.passages);
+  uniqueIds(source, 'page', k.page);
   uniqueIds(speakersFile, 'speakers', k.speakers);
   uniqueIds(quotesFile, 'quotes', k.quotes);
   uniqueIds(topicsFile, 'topics', k.topics);
@@ -37,6 +38,9 @@ export function checkIntegrity(k: Knowledge, name: (file: string) => string): st
   k.passages.forEach((p, i) => {
     if (p.id !== `p${i + 1}`) problems.push(`${source}: passages[${i}].id: expected "p${i + 1}" (passages are numbered in article order), found "${p.id}"`);
     if (!k.article.includes(p.text)) problems.push(`${source}: passages[${i}].text: not found verbatim in the article text (${name('article.txt')})`);
+  });
+  k.page.forEach((l, i) => {
+    if (!k.article.includes(l.text)) problems.push(`${source}: page[${i}].text: not found verbatim in the article text (${name('article.txt')})`);
   });
 
   const passageRef = (file: string, where: string, id: string) => {

@@ -112,13 +112,15 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledge {
   if (!source || !speakers || !quotes || !topics || !qa || !synonyms || article === undefined) throw new KnowledgeError(problems);
 
   const passages = source.passages.map((p, i) => ({ id: p.id, paragraph: i + 1, text: p.text }));
+  const page = (source.page ?? []).map((l) => ({ id: l.id, paragraph: 0, label: l.label, text: l.text }));
   const knowledge: Knowledge = {
     title: source.title,
     outlet: source.outlet,
     event: source.event,
     article,
     passages,
-    passageById: new Map(passages.map((p) => [p.id, p])),
+    page,
+    passageById: new Map([...passages, ...page].map((p) => [p.id, p])),
     speakers: speakers.speakers,
     quotes: quotes.quotes,
     topics: topics.topics,

@@ -15,12 +15,23 @@ export const PassageSchema = z.strictObject({
   text,
 });
 
+/** A line of the page around the article's paragraphs: its headline, its tags, its source line. */
+const pageLineId = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be a lower-case word like "headline" (paragraphs are p1, p2, …)');
+export const PageLineSchema = z.strictObject({
+  id: pageLineId,
+  /** How a citation names it: "headline", "source line". */
+  label: text,
+  text,
+});
+
 export const SourceFileSchema = z.strictObject({
   $schema,
   title: text,
   outlet: text,
   event: text,
   passages: z.array(PassageSchema).min(1, 'must list at least one passage'),
+  /** Optional: lines of the page a question may ask about ("who published this?"), cited by label. */
+  page: z.array(PageLineSchema).optional(),
 });
 
 export const SpeakerSchema = z.strictObject({
@@ -52,7 +63,7 @@ export const TopicSchema = z.strictObject({
   title: text.max(80, 'must be at most 80 characters'),
   aliases: z.array(text),
   summary: text.max(400, 'must be at most 400 characters'),
-  passages: z.array(passageId).min(1, 'must cite at least one passage'),
+  passages: z.array(z.union([passageId, pageLineId], { error: 'must look like "p12", or name a page line like "headline"' })).min(1, 'must cite at least one passage'),
 });
 
 export const TopicsFileSchema = z.strictObject({
@@ -61,7 +72,7 @@ export const TopicsFileSchema = z.strictObject({
 });
 
 /** What kind of answer an entry gives; see src/engine/kinds.ts for which questions each answers. */
-export const AnswerKindSchema = z.enum(['person', 'place', 'time', 'date', 'duration', 'quantity', 'speech', 'reason', 'list', 'yesno', 'description']);
+export const AnswerKindSchema = z.enum(['person', 'place', 'time', 'date', 'duration', 'quantity', 'speech', 'reason', 'list', 'yesno', 'description', 'report']);
 
 export const QaEntrySchema = z.strictObject({
   id,
@@ -69,7 +80,7 @@ export const QaEntrySchema = z.strictObject({
     .array(text.max(100, 'must be at most 100 characters (it is offered as an autocomplete choice)'))
     .min(4, 'must list at least 4 phrasings of the question'),
   answer: text.max(320, 'must be at most 320 characters: keep answers short, the passages carry the detail'),
-  passages: z.array(passageId).min(1, 'must cite at least one passage'),
+  passages: z.array(z.union([passageId, pageLineId], { error: 'must look like "p12", or name a page line like "headline"' })).min(1, 'must cite at least one passage'),
   keywords: z.array(text).default([]),
   topics: z.array(id).default([]),
   answerKinds: z

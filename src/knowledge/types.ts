@@ -2,8 +2,10 @@ import type { Category, QaEntry, Quote, Speaker, SynonymGroup, Topic } from './s
 
 export interface LoadedPassage {
   id: string;
-  /** 1-based paragraph number in the article (p7 is paragraph 7). */
+  /** 1-based paragraph number in the article (p7 is paragraph 7); 0 for a line of the page (headline, source line). */
   paragraph: number;
+  /** A page line's name ("headline"); absent for a paragraph. */
+  label?: string;
   text: string;
 }
 
@@ -15,6 +17,8 @@ export interface Knowledge {
   /** The article's text as kept in knowledge/article.txt. */
   article: string;
   passages: LoadedPassage[];
+  /** Lines of the page around the paragraphs (source.json's `page`): citable, but not paragraphs. */
+  page: LoadedPassage[];
   passageById: ReadonlyMap<string, LoadedPassage>;
   speakers: Speaker[];
   quotes: Quote[];

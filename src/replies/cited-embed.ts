@@ -16,8 +16,9 @@ export function sourceLine(source: SourceInfo): string {
   return `Source: ${source.outlet} — “${source.title}”`;
 }
 
-export function paragraphLabel(paragraph: number): string {
-  return `¶ ${paragraph}`;
+/** `¶ 7` for a paragraph; a line of the page by its name ("Headline", "Source line"). */
+export function paragraphLabel(paragraph: number, label?: string): string {
+  return label ? label.charAt(0).toUpperCase() + label.slice(1) : `¶ ${paragraph}`;
 }
 
 export interface CitedEmbedInput {
@@ -48,7 +49,7 @@ export function citedEmbed(input: CitedEmbedInput): APIEmbed {
   let shown = 0;
   for (const c of citations) {
     if (fields.length === LIMITS.embedFields - 1) break;
-    const name = paragraphLabel(c.paragraph);
+    const name = paragraphLabel(c.paragraph, c.label);
     const room = Math.min(LIMITS.fieldValue, budget - name.length);
     if (room < 80) break;
     const value = `> ${escapeAndFit(oneLine(c.text), room - 2)}`;
@@ -58,7 +59,10 @@ export function citedEmbed(input: CitedEmbedInput): APIEmbed {
   }
   const rest = citations.slice(shown);
   if (rest.length > 0) {
-    fields.push({ name: 'More passages', value: truncate(paragraphRanges(rest.map((c) => c.paragraph)), reserve - 20) });
+    const lines = rest.flatMap((c) => (c.label ? [c.label] : []));
+    const paragraphs = rest.flatMap((c) => (c.label ? [] : [c.paragraph]));
+    const value = [paragraphs.length > 0 ? paragraphRanges(paragraphs) : '', ...lines].filter(Boolean).join(', ');
+    fields.push({ name: 'More passages', value: truncate(value, reserve - 20) });
   }
 
   const embed: APIEmbed = { color: EMBED_COLOR, footer: { text: footer } };

@@ -47,9 +47,16 @@ describe('the real knowledge base', () => {
     expect(k.passages.filter((p) => !cited.has(p.id))).toEqual([]);
   });
 
-  it('reads the article text from the project itself', () => {
-    expect(k.article.startsWith('US and China pledge to stabilise tense relationship after talks')).toBe(true);
-    expect(k.article).not.toContain('Source: BBC');
+  it('reads the whole page from the project itself, its headline, tags and source line citable by name', () => {
+    expect(k.article).toContain('\nUS and China pledge to stabilise tense relationship after talks\n');
+    expect(k.page.map((l) => [l.id, l.label])).toEqual([
+      ['headline', 'headline'],
+      ['tags', 'tags'],
+      ['credit', 'source line'],
+    ]);
+    expect(k.passageById.get('credit')).toEqual({ id: 'credit', paragraph: 0, label: 'source line', text: 'Source: BBC' });
+    // Page lines are not paragraphs: p1 is still the first paragraph.
+    expect(k.passages[0]!.text).toMatch(/^The US and China have pledged/);
   });
 });
 
@@ -146,6 +153,14 @@ describe('a broken knowledge file is reported with file, entry and field', () =>
       j.entries = j.entries.filter((e: { passages: string[] }) => !e.passages.includes('p17'));
     });
     expect(failure(dir)).toContain('qa.json: entries: no entry cites passage p17');
+  });
+
+  it('a page line that is not on the page', () => {
+    const dir = copyKnowledge();
+    editJson(dir, 'source.json', (j) => {
+      j.page[2].text = 'Source: Reuters';
+    });
+    expect(failure(dir)).toContain('source.json: page[2].text: not found verbatim in the article text');
   });
 
   it('a category instance the article never uses', () => {

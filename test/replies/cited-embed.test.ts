@@ -20,6 +20,15 @@ describe('citedEmbed', () => {
     expect(embed.footer?.text).toBe('Source: BBC — “US and China pledge to stabilise tense relationship after talks”');
   });
 
+  it('names a line of the page by its label, not a paragraph number', () => {
+    const credit: Citation = { id: 'credit', paragraph: 0, label: 'source line', text: 'Source: BBC' };
+    const embed = citedEmbed({ title: 'Who published it?', description: 'The BBC.', citations: [credit, citation(1)], source: SOURCE });
+    expect(embed.fields).toEqual([
+      { name: 'Source line', value: '> Source: BBC' },
+      { name: '¶ 1', value: '> Paragraph 1 of the article.' },
+    ]);
+  });
+
   it('escapes the title and keeps every passage on its block quote', () => {
     const embed = citedEmbed({ title: '**hi** `x`', description: 'a', citations: [citation(3, 'line one\nline two *star*')], source: SOURCE });
     expect(embed.title).toBe('\\*\\*hi\\*\\* \\`x\\`');
