@@ -72,6 +72,17 @@ function fixFor(a: Analysis, word: string, cache: Map<string, string | null>): s
   return fix;
 }
 
+/** Whether the article uses another form of the word: the same stem, or it with or without a plural "s". */
+function otherForm(a: Analysis, word: string): boolean {
+  const t = stem(word);
+  return (
+    a.entryWeights.knows(t) ||
+    a.passageWeights.knows(t) ||
+    (!word.endsWith('s') && a.knownWords.has(`${word}s`)) ||
+    (word.endsWith('s') && a.knownWords.has(word.slice(0, -1)))
+  );
+}
+
 const caches = new WeakMap<Analysis, Map<string, string | null>>();
 
 /** Versions of the question with one real-word typo put right each, most likely first. */
@@ -85,6 +96,8 @@ export function realWordFixes(a: Analysis, question: string): string[] {
   for (let i = 0; i < w.length && out.length < MAX_FIXES; i++) {
     const word = w[i]!;
     if (a.knownWords.has(word) && !HOMOPHONES.has(word)) continue;
+    // Another form of a word the article uses ("tie" beside "ties") is that word, not a typo.
+    if (!HOMOPHONES.has(word) && otherForm(a, word)) continue;
     if (isStopWord(word) && !HOMOPHONES.has(word)) continue;
     const fix = fixFor(a, word, cache);
     if (!fix) continue;
