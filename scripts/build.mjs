@@ -3,6 +3,7 @@
 // loaded only when that door opens, so the local console never loads discord.js or prom-client.
 // Runs from `npm ci` (the prepare script) and from scripts/start.mjs when the sources are newer.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +11,34 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 export const ENTRY = 'dist/main.js';
 
-const EXTERNAL = ['discord.js', 'prom-client', 'pino', 'pino-pretty', 'word-list'];
+const EXTERNAL = ['discord.js', 'prom-client', 'pino-pretty', 'word-list'];
+
+/** A JavaScript literal for a constant: JSON, but BigInts too (PermissionFlagsBits). */
+function literal(value) {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (Array.isArray(value)) return `[${value.map(literal).join(',')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${literal(v)}`)}}`;
+  return value === undefined ? 'undefined' : JSON.stringify(value);
+}
+
+/**
+ * discord-api-types/v10 is CommonJS, so a bundle must run all of it (every enum of the API,
+ * 11 ms of each start) to read the few the bot uses. This serves the bundle the installed
+ * package's constants as an ES module instead, built from the package itself at each build, so
+ * esbuild keeps only the enums imported. (It exports no functions; importing one would fail the
+ * build, not the bot.) discord.js, external, still loads the package itself.
+ */
+const discordApiTypesAsConstants = {
+  name: 'discord-api-types-as-constants',
+  setup(build) {
+    build.onResolve({ filter: /^discord-api-types\/v10$/ }, () => ({ path: 'discord-api-types/v10', namespace: 'constants' }));
+    build.onLoad({ filter: /.*/, namespace: 'constants' }, () => {
+      const api = createRequire(import.meta.url)('discord-api-types/v10');
+      const exports = Object.entries(api).filter(([, value]) => typeof value !== 'function');
+      return { contents: exports.map(([name, value]) => `export const ${name} = ${literal(value)};`).join('\n'), loader: 'js' };
+    });
+  },
+};
 
 export async function buildBot() {
   // Imported here: scripts/start.mjs reads this file's paths on every start, and needs esbuild only to build.
@@ -29,8 +57,11 @@ export async function buildBot() {
     target: 'node20',
     // Small pure-JS packages are bundled too (resolving and reading hundreds of module files is
     // most of a cold start); these stay imported at run time, as installed: the doors' heavy
-    // packages (loaded only with their door), pino (which finds its own files), word-list (a data file).
+    // packages (loaded only with their door), pino-pretty (loaded at its first line, see
+    // src/logger.ts), word-list (a data file). pino is bundled: the bot writes to a stream, and
+    // only pino.transport() (worker threads, unused) would look for pino's own files.
     external: EXTERNAL,
+    plugins: [discordApiTypesAsConstants],
     // Bundled CommonJS packages call require() for Node's built-in modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     sourcemap: 'linked',

@@ -1,7 +1,7 @@
 // Configuration from the environment (and .env, via dotenv), checked with zod. Every variable is
 // documented in .env.example.
 import { config as loadDotenv } from 'dotenv';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -1,5 +1,6 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { scrubUrlTokens } from '../src/logger.ts';
+import { createLogger, scrubUrlTokens } from '../src/logger.ts';
 import { memoryLogger } from './support/recording.ts';
 
 describe('logger', () => {
@@ -58,6 +59,31 @@ describe('logger', () => {
 
   it('scrubUrlTokens leaves other URLs alone', () => {
     expect(scrubUrlTokens('https://discord.com/api/v10/applications/1/commands')).toBe('https://discord.com/api/v10/applications/1/commands');
+  });
+});
+
+describe('logger, pretty (in a terminal)', () => {
+  it('prints readable lines, still redacted, through pino-pretty loaded at the first line', async () => {
+    let text = '';
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString();
+        done();
+      },
+    });
+    const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.secretsecretsecretsecret';
+    const logger = createLogger({ level: 'info', destination: stream, pretty: true, secrets: [secret] });
+    logger.debug('hidden at info');
+    logger.flush();
+    expect(text).toBe('');
+    logger.info({ command: 'ask', token: secret }, 'interaction');
+    logger.warn(`rejected Bot ${secret}`);
+    // pino-pretty's pipeline is asynchronous.
+    await expect.poll(() => text.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(4);
+    expect(text).toMatch(/INFO.*: interaction\n\s+command: "ask"\n\s+token: "\[redacted\]"/);
+    expect(text).toMatch(/WARN.*: rejected Bot \[redacted\]/);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('{"level"');
   });
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KNOWLEDGE_FILES } from './schema.ts';
 
 /** The JSON Schema for each knowledge file, generated from the zod schemas, keyed by file name. */

@@ -1,6 +1,6 @@
 // The single definition of the knowledge format. Types are inferred from these schemas and
 // the JSON Schemas in knowledge/schema/ are generated from them (npm run knowledge:schema).
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = z
   .string()

@@ -1,7 +1,7 @@
 // Reads the bot's own JSON log lines (pino, one object per line) into the events the curators'
 // report counts. Anything else — pretty-printed logs, stack traces, other programs' output — is
 // skipped and counted, never fatal.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A button the bot offered with an unanswered reply (a suggestion to try instead). */
 export interface Offered {
