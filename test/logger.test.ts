@@ -37,6 +37,31 @@ describe('logger', () => {
     });
   });
 
+  it('redacts token-named fields and authorization headers one level down, under any field, errors included', () => {
+    for (const secrets of [[], ['some-long-secret']]) {
+      const log = memoryLogger('info', secrets);
+      const err = Object.assign(new Error('refused'), { token: 'interaction-token-value', requestBody: { json: { token: 'x' } } });
+      log.logger.info(
+        {
+          request: { method: 'POST', headers: { Authorization: 'Bot header-secret', accept: 'json' }, token: 'nested-token-value' },
+          options: { env: { DISCORD_TOKEN: 'env-secret-value' }, DISCORD_TOKEN: 'other-secret-value', kept: 1 },
+          list: [{ token: 'deeper-is-not-a-path' }],
+          err,
+        },
+        'request failed',
+      );
+      const line = log.lines()[0]!;
+      expect(line['request']).toEqual({ method: 'POST', headers: { Authorization: '[redacted]', accept: 'json' }, token: '[redacted]' });
+      expect(line['options']).toEqual({ env: '[redacted]', DISCORD_TOKEN: '[redacted]', kept: 1 });
+      expect(line['err']).toMatchObject({ type: 'Error', message: 'refused', token: '[redacted]', requestBody: '[redacted]', stack: expect.any(String) });
+      // Two levels down is not a redacted path (as before): only named fields one level under a field are.
+      expect(line['list']).toEqual([{ token: 'deeper-is-not-a-path' }]);
+      expect(log.text()).not.toMatch(/interaction-token-value|header-secret|nested-token-value|env-secret-value|other-secret-value/);
+      // The logged objects themselves are left as they were.
+      expect(err.token).toBe('interaction-token-value');
+    }
+  });
+
   it('scrubs the token and webhook tokens out of the message text too (a library warning logged as is)', () => {
     const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.secretsecretsecretsecret';
     const log = memoryLogger('info', [secret]);

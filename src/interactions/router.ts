@@ -146,13 +146,19 @@ export function createRouter<Ctx>(options: RouterOptions<Ctx>): Router {
    * ms by the spelling budget), so today every command answers before the deadline.
    */
   async function withDeadline(run: () => Handled, onLate: () => Promise<void>): Promise<{ settled: Settled<HandlerResult>; deferred: boolean }> {
-    // On a microtask, so a synchronous handler finishes before the timer can fire, and throws become rejections.
-    const work: Promise<Settled<HandlerResult>> = Promise.resolve()
-      .then(run)
-      .then(
-        (value) => ({ ok: true as const, value }),
-        (error: unknown) => ({ ok: false as const, error }),
-      );
+    let handled: Handled;
+    try {
+      handled = run();
+    } catch (error) {
+      return { settled: { ok: false, error }, deferred: false };
+    }
+    // A synchronous handler (every command today) has answered already: no timer can overtake it,
+    // so none is set (a timer and three promises per interaction, in a burst of hundreds).
+    if (!isThenable(handled)) return { settled: { ok: true, value: handled }, deferred: false };
+    const work: Promise<Settled<HandlerResult>> = Promise.resolve(handled).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), deadlineMs);
@@ -300,6 +306,10 @@ function levelOf(outcome: Outcome | undefined, kind: Incoming['kind']): 'error' 
 function isGone(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === RESTJSONErrorCodes.UnknownInteraction || code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+}
+
+function isThenable(value: Handled): value is Promise<HandlerResult> {
+  return typeof (value as { then?: unknown }).then === 'function';
 }
 
 function withoutFlags(reply: Reply): Reply {

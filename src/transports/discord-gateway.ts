@@ -246,8 +246,8 @@ function optionsOf(data: readonly CommandInteractionOption[]): CommandOptions {
 function replyOptions(data: Reply): InteractionReplyOptions {
   return {
     ...(data.content !== undefined ? { content: data.content } : {}),
-    embeds: data.embeds ?? [],
-    components: data.components ?? [],
+    embeds: asSent(data.embeds),
+    components: asSent(data.components),
     ...(data.flags !== undefined ? { flags: data.flags } : {}),
     allowedMentions: NO_MENTIONS,
   };
@@ -255,7 +255,17 @@ function replyOptions(data: Reply): InteractionReplyOptions {
 
 /** Edits replace the whole message: unset content and components are cleared, not kept. */
 function editOptions(data: Reply): InteractionEditReplyOptions {
-  return { content: data.content ?? '', embeds: data.embeds ?? [], components: data.components ?? [], allowedMentions: NO_MENTIONS };
+  return { content: data.content ?? '', embeds: asSent(data.embeds), components: asSent(data.components), allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * Replies are built in the API's own shape (APIEmbed, API components), so they are handed to
+ * discord.js as already-encoded JSON: given plain objects, it would rewrite every key of every
+ * embed and button to snake_case (lodash, recursively), which cost more per /ask than the
+ * router, the engine's remembered answer and the log line together (npm run bench:discord).
+ */
+function asSent<T extends object>(items: readonly T[] | undefined): Array<{ toJSON(): T }> {
+  return (items ?? []).map((item) => ({ toJSON: () => item }));
 }
 
 export function responderFor(interaction: Interaction): Responder {
