@@ -242,7 +242,8 @@ export function questionKind(question: string): QuestionKind {
   if (how >= 0 && QUANTITY_AFTER_HOW.has(w[how + 1] ?? '')) return 'quantity';
   // "when" that opens or ends the question; "what was he referring to when he said …" is not a when-question.
   const when = w.indexOf('when');
-  if (/ (what|which|exact|the) date | date in | dates? did /.test(text)) return 'date';
+  // "which month", "what year": a calendar date, which "earlier this year" does not give.
+  if (/ (what|which|exact|the) date | date in | dates? did | (what|which|in what|in which) (month|year) /.test(text)) return 'date';
   if (
     (when >= 0 && (when <= 2 || when >= w.length - 2)) ||
     / (which|what) (day|date|year|month|week|weekday|time) /.test(text) ||

@@ -14,6 +14,8 @@ describe('question kinds', () => {
     ['in which venue did they meet', 'place'],
     ['where do Xi’s remarks come from', 'open'],
     ['how long was the sit-down', 'duration'],
+    ['which month was the balloon shot down', 'date'],
+    ['what year did blinken become secretary of state', 'date'],
     ['how many days was the trip', 'duration'],
     ['how old is the secretary of state', 'quantity'],
     ['how many aides came along', 'quantity'],

@@ -29,9 +29,12 @@ describe('spelling correction', () => {
     expect(spell.correct('blinkin')).toBe('blinken');
   });
 
-  it('takes a 4-letter word only for one inserted, dropped or swapped letter', () => {
+  it('takes a 4-letter word only for one inserted, dropped or swapped letter, or a letter for its neighbour on the keyboard', () => {
     expect(spell.correct('vist')).toBe('visit');
     expect(new SpellChecker(['gates'], new Map()).correct('rate')).toBe('rate');
+    // "m" sits beside "n"; "k" is nowhere near "g".
+    expect(new SpellChecker(['long'], new Map()).correct('lomg')).toBe('long');
+    expect(new SpellChecker(['long'], new Map()).correct('lokg')).toBe('lokg');
   });
 
   it('leaves real English words alone', () => {
