@@ -62,7 +62,14 @@ function asks(segment: string): boolean {
  * after a turn ("but", "so", a comma) that reads as a question and has words of its own.
  */
 export function askingClause(text: string): { clause: string; rest: string } {
-  if (words(text).length <= TUNING.shortQuestionWords) return { clause: text, rest: '' };
+  if (words(text).length <= TUNING.shortQuestionWords) {
+    // "did they talk about fentanyl? it's wrecking my cousin's town": what follows the question
+    // mark, when it asks nothing itself, is context.
+    const mark = text.lastIndexOf('?');
+    const tail = mark >= 0 ? text.slice(mark + 1) : '';
+    if (mark > 0 && contentCount(tail) > 0 && !asks(tail) && contentCount(text.slice(0, mark)) > 0) return { clause: text.slice(0, mark + 1), rest: tail };
+    return { clause: text, rest: '' };
+  }
   const sentences = text
     .match(/[^.?!\n]+[.?!\n]*/g)
     ?.map((s) => s.trim())

@@ -290,6 +290,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bfrom the (?:start|beginning|outset|get-go)\b/g, 'originally'],
   [/\b(?:before|while|until) (?:he|she) (?:leaves|left|is in|is still in|steps down from) (?:office|power)\b/g, 'during term office'],
   [/\b(?:bottom line|take-?aways?|upshot)\b/g, 'outcome'],
+  // Chat framing around a question: "two qs:", "quick q", "the balloon thing they keep mentioning".
+  [/\b(?:two|2|quick|couple|few|one|1) (?:qs?|questions?)\b/g, ''],
+  [/\b(?:they|people|everyone|everybody|the news|media) (?:keep|keeps|kept) (?:mentioning|talking about|saying|bringing up)\b/g, ''],
+  [/\bsit-?downs?\b/g, 'meeting'],
 ];
 
 function splitWords(text: string): string[] {
