@@ -344,6 +344,18 @@ const GENERAL_NOUNS = new Set([
   'else',
   'other',
   'others',
+  // Words that name what is said or what came of it, not a thing the answer must name.
+  'outcome',
+  'outcomes',
+  'result',
+  'results',
+  'phrase',
+  'term',
+  'expression',
+  'word',
+  'belief',
+  'idea',
+  'message',
 ]);
 
 /** Past tenses and participles end a noun phrase: "which fighter jet [shot] it down". */

@@ -45,7 +45,8 @@ const TAG = /\b(right|yeah|yes|no|huh|eh|innit|correct|true|ok|okay|lol)\s*\?+\s
 /** Where a message turns to its question: "…, but did they …", "…, so what …", "… anyway did …". */
 const TURNS = /\s*[,;:]\s*(?:but|so|anyway|anyways|basically|like|ok so|okay so|and so)?\s+|\s+but\s+|\s+(?:anyway|anyways)\s+|\s+-\s+/i;
 /** The seam of a two-part question: "… and what did it turn down", "…, and why …". */
-const SECOND_PART = /,?\s+(?:and|&|plus|also)\s+(?=(?:who|what|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)/i;
+const SECOND_PART =
+  /,?\s+(?:and|&|plus|also)\s+(?:(?:for|in|at|on|to|from|by|with|since)\s+)?(?=(?:who|what|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)/i;
 
 function contentCount(text: string): number {
   return words(text).filter((w) => !isStopWord(w) && !QUESTION_WORDS.has(w)).length;
