@@ -90,8 +90,12 @@ export function askingClause(text: string): { clause: string; rest: string } {
   const parts = first.split(TURNS).filter((p) => p && p.trim());
   if (second) parts[parts.length - 1] = `${parts.at(-1)} and ${second}`;
   let clause = sentence;
+  // A part that asks only by its question mark ("…, like ages ago?") qualifies the part before
+  // that asks in words.
+  const byWords = parts.map((p) => asks(p.replace(/\?+\s*$/, '')));
+  const lastByWords = byWords.lastIndexOf(true);
   for (let i = parts.length - 1; i >= 0; i--) {
-    if (!asks(parts[i]!)) continue;
+    if (!asks(parts[i]!) || (lastByWords >= 0 && i > lastByWords && !byWords[i])) continue;
     // "…, was it?": a question with no word of its own takes the part before as its subject.
     const from = contentCount(parts.slice(i).join(' ')) >= 1 ? i : Math.max(0, i - 1);
     clause = parts.slice(from).join(' ');
@@ -107,6 +111,9 @@ export function splitParts(clause: string): { first: string; second: string | nu
   if (!m || m.index === 0) return { first: clause, second: null };
   const first = clause.slice(0, m.index);
   const second = clause.slice(m.index + m[0].length);
+  // "what day did they meet, and where?": a bare question word asks it of the first part.
+  const bare = /^\s*(who|when|where|why|how)\s*[?!.]*\s*$/i.exec(second)?.[1];
+  if (bare && contentCount(first) >= 1) return { first, second: `${bare} ${first}` };
   if (contentCount(first) < 1 || contentCount(second) < 1) return { first: clause, second: null };
   return { first, second };
 }

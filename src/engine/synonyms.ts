@@ -7,7 +7,7 @@ import { stem, words } from './text.ts';
 
 const GROUPS: string[][] = [
   ['meet', 'meeting', 'met', 'talk', 'talks', 'discussion', 'discuss', 'summit', 'session', 'sit', 'receive', 'received'],
-  ['venue', 'place', 'location', 'located', 'site', 'building', 'held', 'where'],
+  ['venue', 'place', 'location', 'located', 'site', 'building', 'held', 'where', 'palace'],
   ['age', 'old', 'aged', 'born'],
   ['long', 'duration', 'length', 'lasted', 'last', 'lengthy'],
   ['reject', 'refuse', 'knock', 'knocked', 'decline', 'rebuff', 'dismiss', 'deny', 'turn', 'veto', 'say no'],

@@ -294,6 +294,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:two|2|quick|couple|few|one|1) (?:qs?|questions?)\b/g, ''],
   [/\b(?:they|people|everyone|everybody|the news|media) (?:keep|keeps|kept) (?:mentioning|talking about|saying|bringing up)\b/g, ''],
   [/\bsit-?downs?\b/g, 'meeting'],
+  [/\bor (?:smth|something|sth|whatever|so|anything)\b/g, ''],
+  [/\b(?:the )?vibes? (?:between|with)\b/g, 'relations between'],
   [/\b(?:sum|sums|summed|summing) (?:it |this |that |them )?up\b/g, 'characterise'],
   [/\b(?:named|mentioned|described|quoted|reported)? ?(?:in|by) (?:the|this) (?:piece|article|story|report)\b/g, ''],
   [/\b(?:a )?surpris(?:e|ed|ing)\b/g, 'expected'],
