@@ -19,6 +19,8 @@ export interface EntryRecord {
   future: boolean;
   /** Speakers whose words its answer reports ("Xi said …"): only these answer "what did X say". */
   saidBy: ReadonlySet<string>;
+  /** The speaker its answer names first ("Antony Blinken is …"): who it gives a who-question. */
+  firstNamed: string | null;
   /** Stemmed terms of each phrasing, with their weights. */
   phrasings: WeightedPhrasing[];
   doc: Doc;
@@ -80,6 +82,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     entry,
     kinds: entry.answerKinds ?? inferAnswerKinds(entry.answer),
     saidBy: reportedSpeakers(knowledge, entry.answer),
+    firstNamed: firstNamed(knowledge, entry.answer),
     future: speaksOfFuture(entry.answer) || entry.questions.some((q) => asksAboutFuture(words(q))),
     phrasings: phrasingTerms[i]!.map((p) => weighPhrasing(p, entryWeights)),
     doc: docs[i]!,
@@ -257,6 +260,20 @@ export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers' | 'quotes
     });
   }
   return out;
+}
+
+/** The speaker an answer names first, by any of their names or aliases. */
+function firstNamed(knowledge: Pick<Knowledge, 'speakers'>, answer: string): string | null {
+  const w = words(answer);
+  let best: { id: string; at: number } | null = null;
+  for (const sp of knowledge.speakers) {
+    for (const name of [sp.name, ...sp.aliases].map((n) => words(n).filter((x) => !isStopWord(x))).filter((n) => n.length > 0)) {
+      for (let i = 0; i + name.length <= w.length && (best === null || i < best.at); i++) {
+        if (name.every((n, j) => w[i + j] === n)) best = { id: sp.id, at: i };
+      }
+    }
+  }
+  return best?.id ?? null;
 }
 
 /** Speakers with a quote, or named in a sentence of the article that reports speech. */

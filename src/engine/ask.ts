@@ -88,6 +88,8 @@ function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
   if (q.future && !record.future) return false;
   if (!q.speakers.every((id) => mentionsSpeaker(a, record, id))) return false;
   if (!speaksOf(a, record, q.focus)) return false;
+  // "Who was the last secretary of state to visit before Blinken?" is not answered by Blinken.
+  if (q.kind === 'person' && record.firstNamed !== null && q.excluded.includes(record.firstNamed)) return false;
   if (q.kind === 'time' && !knowsEvent(a, q, record)) return false;
   // "How many reporters …": the answer must count them (a number by the word), or list them.
   if (q.kind === 'quantity' && q.focus !== null && !record.kinds.includes('list') && !counts(record.entry.answer, q.focus)) return false;
@@ -274,10 +276,14 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   const bm25Top = () => {
     if (bm25First === undefined) {
       bm25First =
-        a.bm25.rank(q.terms, a.synonyms).find((id) => {
-          const r = a.entryById.get(id);
-          return r !== undefined && suits(a, q, r);
-        }) ?? null;
+        // Among its first few only: an entry BM25 ranks fifth, behind four that do not suit, is no vote.
+        a.bm25
+          .rank(q.terms, a.synonyms)
+          .slice(0, TUNING.bm25Votes)
+          .find((id) => {
+            const r = a.entryById.get(id);
+            return r !== undefined && suits(a, q, r);
+          }) ?? null;
     }
     return bm25First;
   };
@@ -290,6 +296,9 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
     // One word of the question matched and another left unfound is a question about something else
     // that shares a word with the article ("is microsoft teams down").
     const lone = top.matched < 2 && top.missing > EPSILON;
+    // "which abuses, like xinjiang or hong kong": things by name that the knowledge base never
+    // names are things the article does not list.
+    if (q.kind === 'specifics' && top.missing - top.missingKnown > EPSILON) return refused();
     const strong = !lone && top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing + EPSILON;
     if (strong) return { result: answerFrom(a, q, top.record, ranked), strong, missing: top.missing };
     // Both rankers agree: a lower coverage floor, and more of the question may go unfound if the

@@ -204,7 +204,7 @@ export function voiceOf(w: readonly string[]): string[] {
 const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SPECIFIC_MARKERS =
-  /\b(which|what) (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bexactly which\b/;
+  /\b(which|what) (specific|particular|exact)\b|\b(which|what) (were|are|was|is) the (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bexactly which\b/;
 /** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
 /** "who wrote this article", "what's the headline": about the report itself, not what it says. */
 const ABOUT_THE_REPORT =
@@ -250,8 +250,10 @@ export function questionKind(question: string): QuestionKind {
     / how (recently|soon) /.test(text)
   )
     return 'time';
-  if (asksForSpeech(w)) return 'speech';
+  // "what were the specific issues Xi said they agreed on": the things by name, which his words
+  // ("some specific issues") do not give.
   if (SPECIFIC_MARKERS.test(text)) return 'specifics';
+  if (asksForSpeech(w)) return 'speech';
   if (w.includes('why') || / how come | what (caused|led to|made) | (the )?reasons? /.test(text)) return 'reason';
   if (AUXILIARIES.has(first)) return 'yesno';
   return 'open';
@@ -298,6 +300,7 @@ const TOPIC_VERBS = new Set(['talk', 'talked', 'discuss', 'cover', 'covered', 'r
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const QUESTION_LEADS = new Set(['what', 'how', 'why', 'did', 'does', 'do']);
 
+const KIND_OF = new Set(['kind', 'type', 'sort', 'make', 'model', 'brand']);
 const GENERAL_NOUNS = new Set([
   'figure',
   'figures',
@@ -412,6 +415,11 @@ export function focusOf(w: readonly string[]): string | null {
     const quantity = lead === 'how' && w[i + 1] === 'many';
     if (lead === 'how' && w[i + 1] === 'much') return null;
     if (lead !== 'which' && lead !== 'what' && !quantity) continue;
+    // "what kind of [aircraft]": the thing after "kind of" is the one asked for.
+    if (!quantity && KIND_OF.has(w[i + 1] ?? '') && w[i + 2] === 'of') {
+      const next = w[i + 3];
+      return next !== undefined && !isStopWord(next) && !GENERAL_NOUNS.has(next) ? next : null;
+    }
     let j = i + (quantity ? 2 : 1);
     const noun: string[] = [];
     while (j < w.length && noun.length < 3 && !isStopWord(w[j]!) && !AUXILIARIES.has(w[j]!) && !DURATION_UNITS.has(w[j]!) && !isVerb(w[j]!)) noun.push(w[j++]!);

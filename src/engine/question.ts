@@ -22,6 +22,8 @@ export interface ParsedQuestion {
   context: string[];
   /** Speakers named in the question (less a second part), in the order named (ids). */
   speakers: string[];
+  /** People the question sets aside: "who … before [Blinken]", "besides [Xi]" (ids). */
+  excluded: string[];
   /** For "what did X say": the words naming X, else null. */
   voice: string[] | null;
   /** A long message: words the knowledge base never uses are more likely chatter than the subject. */
@@ -144,6 +146,22 @@ function voiceFrom(a: Analysis, w: readonly string[]): string[] {
   return asksByNoun(w) && !named ? [] : voice;
 }
 
+const SETS_ASIDE = new Set(['before', 'besides', 'except', 'excluding', 'apart', 'aside', 'other', 'instead', 'not']);
+
+/** "who was the last secretary of state to visit before Blinken": the people named right after a word that sets them aside. */
+function excludedPeople(a: Analysis, w: readonly string[]): string[] {
+  const out: string[] = [];
+  w.forEach((x, i) => {
+    if (!SETS_ASIDE.has(x)) return;
+    // "apart from", "other than", "instead of": the name follows the second word.
+    const from = ['from', 'than', 'of'].includes(w[i + 1] ?? '') ? i + 2 : i + 1;
+    const found = namesIn(a, w.slice(from, from + 3));
+    const first = found.speakers[0];
+    if (first && found.words.slice(0, 1).some((y) => a.speakerNames.find((s) => s.id === first)?.names.some((n) => n[0] === y))) out.push(first);
+  });
+  return out;
+}
+
 export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const query = cleanQuestion(question);
   const { clause: found, rest } = askingClause(query);
@@ -180,6 +198,7 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     terms,
     context,
     speakers: named.speakers,
+    excluded: excludedPeople(a, clauseWords),
     voice: kind === 'speech' ? voiceFrom(a, clauseWords) : null,
     focus: focusTerm(a, meant),
     future: asksAboutFuture(meant),

@@ -20,6 +20,8 @@ export const TUNING = {
   answerMaxMissing: 0.4,
   /** When BM25 ranks the same entry first, a lower floor suffices: two rankers that err differently agree. */
   agreedMinCoverage: 0.3,
+  /** BM25 votes for the first suitable entry among its first this many. */
+  bm25Votes: 3,
   agreedMaxMissing: 0.5,
   /** For a speech question, how much of it may be words the knowledge base knows but the entry lacks. */
   agreedMaxMissingKnown: 0.25,

@@ -79,6 +79,16 @@ describe('answers on wording nobody tuned for', () => {
       expect(r.answered, q).toBe(false);
       for (const c of r.citations) expect(knowledge.article).toContain(c.text);
     }
+    // Things by name the article never names; the particular issues agreed, which Xi's "some
+    // specific issues" does not give; a kind of thing it never names.
+    for (const q of [
+      'which human rights cases exactly, like tibet, did blinken bring up',
+      'what were the particular issues xi said they agreed on',
+      'what sort of plane brought down the balloon',
+      'what tariffs did trump slap on china',
+    ]) {
+      expect(engine.ask(q).answered, q).toBe(false);
+    }
     // The same shapes where the article does answer still are.
     expect(first(engine.ask('when did blinken meet xi'))).toBe('p2');
     expect(first(engine.ask('which city did blinken go to'))).toBe('p1');
