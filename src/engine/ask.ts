@@ -93,8 +93,22 @@ function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
   if (q.kind === 'time' && !knowsEvent(a, q, record)) return false;
   // "How many reporters …": the answer must count them (a number by the word), or list them.
   if (q.kind === 'quantity' && q.focus !== null && !record.kinds.includes('list') && !counts(record.entry.answer, q.focus)) return false;
+  // "does Taiwan think it's part of China": the view of a place the article names, given by an
+  // answer about that place ("Taiwan sees itself as …"), not by one about another's view of it.
+  const place = q.kind === 'speech' ? placeVoice(a, q) : null;
+  if (place)
+    return words(record.entry.answer)
+      .slice(0, 2)
+      .some((w) => stem(w) === place);
   const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
   return voice === undefined || record.saidBy.has(voice) || sideOf(a, voice, record);
+}
+
+/** A place the article names ("taiwan", "russia") as the voice of a speech question, stemmed; else null. */
+function placeVoice(a: Analysis, q: ParsedQuestion): string | null {
+  if (!q.voice || q.voice.length !== 1) return null;
+  const t = stem(q.voice[0]!);
+  return !a.voices.has(q.voice[0]!) && (a.instances.get('countri') ?? []).includes(t) ? t : null;
 }
 
 /** Verbs a when-question may end on that name the event it asks the time of. */
@@ -266,7 +280,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   // "What did Wang Yi say?": the article names him but reports no words of his; "what did the
   // Kremlin say?": it reports no one of that name at all.
   const subject = q.speakers[0];
-  if (q.kind === 'speech' && ((subject && !a.speaking.has(subject)) || unknownVoice(a, q))) return refused();
+  if (q.kind === 'speech' && ((subject && !a.speaking.has(subject)) || (unknownVoice(a, q) && !placeVoice(a, q)))) return refused();
 
   // Only entries that give the kind of answer asked for, about everyone the question names, and
   // that speak of the thing it asks about by name.
@@ -343,6 +357,11 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       (!q.future || speaksOfFuture(sentence)) &&
       speaksOf(a, best, q.focus) &&
       (voice === undefined || reportedSpeakers(a.knowledge, sentence).has(voice) || sideOf(a, voice, { saidBy: reportedSpeakers(a.knowledge, sentence) })) &&
+      (q.kind !== 'speech' ||
+        placeVoice(a, q) === null ||
+        words(sentence)
+          .slice(0, 2)
+          .some((w) => stem(w) === placeVoice(a, q))) &&
       q.speakers.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.doc.core.has(t)));
     if (clear) {
       return {

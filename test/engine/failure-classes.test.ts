@@ -103,6 +103,15 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask('did china get upset when biden said he would defend taiwan'))).toBe('p20');
   });
 
+  it("reads a place's view from an answer about that place, not from another's view of it", () => {
+    expect(first(engine.ask('how does taiwan see itself'))).toBe('p20');
+    expect(first(engine.ask('so what does taiwan think it is'))).toBe('p20');
+    // The article reports no words of Ukraine's: a refusal, citing where it comes nearest.
+    const r = engine.ask('what did ukraine say about the talks');
+    expect(r.answered).toBe(false);
+    expect(r.answered ? '' : r.note).toMatch(/doesn't report what Ukraine said/);
+  });
+
   it('answers the first part of a two-part question first', () => {
     const r = engine.ask('what did Beijing accept and what did it reject');
     expect(first(r)).toBe('p12');
