@@ -14,7 +14,7 @@ const GROUPS: string[][] = [
   ['enemy', 'enemies', 'adversary', 'adversaries', 'foe', 'hostile', 'opponent', 'threat'],
   ['rival', 'rivalry', 'competitor', 'competition', 'compete'],
   ['military', 'militarily', 'army', 'armed', 'militaries', 'defence', 'pentagon', 'soldier'],
-  ['objective', 'goal', 'aim', 'purpose', 'target'],
+  ['objective', 'goal', 'aim', 'purpose', 'target', 'endgame', 'want', 'wants', 'wish', 'wishes', 'intend', 'intends'],
   ['key', 'main', 'primary', 'central', 'principal'],
   ['specific', 'concrete', 'particular', 'tangible'],
   ['top', 'senior', 'chief', 'highest', 'leading'],
