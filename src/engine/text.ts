@@ -295,6 +295,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:two|2|quick|couple|few|one|1) (?:qs?|questions?)\b/g, ''],
   [/\b(?:they|people|everyone|everybody|the news|media) (?:keep|keeps|kept) (?:mentioning|talking about|saying|bringing up)\b/g, ''],
   [/\bsit-?downs?\b/g, 'meeting'],
+  [/\b(?:give|gimme|show|send) (?:me |us )?(?:a |the )?(?:list|rundown|run-down|breakdown)\b/g, ''],
+  [/\b(?:connected|related|linked|tied) (?:to|with)\b/g, 'reason'],
   [/\b(it|him|her|them|your|my|our) ?(self|selves)\b/g, '$1$2'],
   [/\bor (?:smth|something|sth|whatever|so|anything)\b/g, ''],
   [/\b(?:the )?vibes? (?:between|with)\b/g, 'relations between'],
