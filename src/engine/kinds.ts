@@ -359,6 +359,7 @@ const GENERAL_NOUNS = new Set([
   'belief',
   'idea',
   'message',
+  'endgame',
 ]);
 
 /** Past tenses and participles end a noun phrase: "which fighter jet [shot] it down". */
@@ -400,8 +401,14 @@ const IRREGULAR_PAST = new Set([
   'rose',
   'fell',
 ]);
+/** Common verbs in the present, which end a noun phrase too: "which tags [appear] at the top". */
+const PRESENT_VERBS = new Set(
+  'appear happen come go get make show mean cause matter seem exist remain stand lead play want need help stop start end begin take give keep look run hold bring sit'
+    .split(' ')
+    .flatMap((v) => [v, `${v}s`]),
+);
 function isVerb(word: string): boolean {
-  return IRREGULAR_PAST.has(word) || (word.length > 4 && /(ed|ing)$/.test(word));
+  return IRREGULAR_PAST.has(word) || PRESENT_VERBS.has(word) || (word.length > 4 && /(ed|ing)$/.test(word));
 }
 
 /**

@@ -10,6 +10,8 @@ export interface NamesFound {
   words: string[];
   /** Speaker ids in the order the question names them. */
   speakers: string[];
+  /** Where each speaker is first named, as an index into `words`. */
+  at: ReadonlyMap<string, number>;
 }
 
 /** Whether a typed word may stand for a name's word: equal, or near enough given its partner. */
@@ -80,5 +82,5 @@ export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
     }
     if (at < Infinity) found.push({ id, at });
   }
-  return { words: w, speakers: found.sort((x, y) => x.at - y.at).map((f) => f.id) };
+  return { words: w, speakers: found.sort((x, y) => x.at - y.at).map((f) => f.id), at: new Map(found.map((f) => [f.id, f.at])) };
 }

@@ -146,6 +146,7 @@ function voiceFrom(a: Analysis, w: readonly string[]): string[] {
   return asksByNoun(w) && !named ? [] : voice;
 }
 
+const ASKS_WHICH = new Set(['which', 'what', 'whose', 'whichever']);
 const SETS_ASIDE = new Set(['before', 'besides', 'except', 'excluding', 'apart', 'aside', 'other', 'instead', 'not']);
 
 /** "who was the last secretary of state to visit before Blinken": the people named right after a word that sets them aside. */
@@ -171,7 +172,10 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const { first, second } = splitParts(asking);
   // The people named in the question, less its second part: "why did relations get so bad and
   // what did Blinken do about it" asks its first part about no one.
-  const named = namesIn(a, words(second ? query.replace(second, ' ') : query));
+  const namedWords = words(second ? query.replace(second, ' ') : query);
+  const named = namesIn(a, namedWords);
+  // "which US president's era…": a role the question asks to be named is not someone it names.
+  const speakers = named.speakers.filter((id) => !ASKS_WHICH.has(named.words[(named.at.get(id) ?? 0) - 1] ?? ''));
   const clauseWords = namesIn(a, words(first)).words;
   const terms = termsOf(a, clauseWords);
   const restWords = namesIn(a, words(rest)).words;
@@ -197,7 +201,7 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     kind,
     terms,
     context,
-    speakers: named.speakers,
+    speakers,
     excluded: excludedPeople(a, clauseWords),
     voice: kind === 'speech' ? voiceFrom(a, clauseWords) : null,
     focus: focusTerm(a, meant),
