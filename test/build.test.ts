@@ -2,11 +2,14 @@
 // must answer like the sources do, and each door's heavy packages must load only with that door.
 // (Every other test runs the TypeScript sources.)
 import { spawn } from 'node:child_process';
+import { InteractionType } from 'discord-api-types/v10';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { botEnv } from './e2e/harness.ts';
+import { allText, answerOf, createAuditor, customIds, freshUser } from './e2e/checks.ts';
+import { botEnv, startBot, startHttpBot } from './e2e/harness.ts';
+import { snowflake, startFakeDiscord } from './fake-discord/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -56,6 +59,68 @@ describe('npm start (the compiled bot)', () => {
     // The HTTP door's chunk, likewise, loads no discord.js.
     const http = chunks.find((f) => f.startsWith('discord-http-'));
     expect(http && bundleImports(readFileSync(join(ROOT, 'dist', http), 'utf8')).filter((m) => m.includes('discord.js'))).toEqual([]);
+  });
+});
+
+// The compiled doors, as `npm start` runs them (dist/ bundles its own copy of discord-api-types'
+// constants and pino): replies checked against Discord's spec by the fake, as for the sources.
+describe('npm start (the compiled bot) on each Discord door', () => {
+  const START = 'scripts/start.mjs';
+
+  it('answers /ask over the gateway, and its Helpful button', async () => {
+    const fake = await startFakeDiscord();
+    const audit = createAuditor(fake);
+    const bot = await startBot(fake, {}, 25_000, START);
+    try {
+      const user = freshUser();
+      const id = fake.dispatchInteraction(fake.build.chatInput({ name: 'ask', options: { question: 'how long was the meeting?' }, user }));
+      const asked = await answerOf(fake, id);
+      expect(asked.callback.type).toBe(4);
+      expect(allText(asked.data)).toMatch(/35 minutes/);
+      const helpful = customIds(asked.data).find((customId) => customId.startsWith('fb:y:'));
+      expect(helpful).toBeDefined();
+      const message = fake.originalMessage(id);
+      const pressed = await answerOf(fake, fake.dispatchInteraction(fake.build.button({ customId: helpful ?? '', user, ...(message ? { message } : {}) })));
+      expect(pressed.ephemeral).toBe(true);
+      expect(audit()).toEqual([]);
+    } finally {
+      expect(await bot.stop()).toEqual({ code: 0, signal: null });
+      await fake.close();
+    }
+    expect(bot.stderr()).toBe('');
+  });
+
+  it('answers a PING and /ask at the HTTP endpoint', async () => {
+    const fake = await startFakeDiscord();
+    const audit = createAuditor(fake);
+    const bot = await startHttpBot(fake, {}, 25_000, START);
+    try {
+      const ping = await fake.postInteraction(bot.endpoint, {
+        id: snowflake(),
+        application_id: fake.applicationId,
+        type: InteractionType.Ping,
+        token: 'x',
+        version: 1,
+        entitlements: [],
+        authorizing_integration_owners: {},
+        app_permissions: '0',
+        attachment_size_limit: 10_485_760,
+      });
+      expect([ping.status, ping.body]).toEqual([200, { type: 1 }]);
+      const delivery = await fake.postInteraction(
+        bot.endpoint,
+        fake.build.chatInput({ name: 'ask', options: { question: 'how long was the meeting?' }, user: freshUser() }),
+      );
+      expect(delivery.status).toBe(200);
+      const asked = await answerOf(fake, delivery.interactionId);
+      expect(asked.callback.type).toBe(4);
+      expect(allText(asked.data)).toMatch(/35 minutes/);
+      expect(audit()).toEqual([]);
+    } finally {
+      expect(await bot.stop()).toEqual({ code: 0, signal: null });
+      await fake.close();
+    }
+    expect(bot.stderr()).toBe('');
   });
 });
 

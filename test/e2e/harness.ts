@@ -165,11 +165,11 @@ export async function runScript(script: string, env: NodeJS.ProcessEnv, timeoutM
 }
 
 /**
- * Starts the bot (`tsx src/main.ts`) against `fake` and waits for its gateway session. Fails
- * fast, with the bot's output, if it exits during start-up.
+ * Starts the bot (`tsx src/main.ts`, or `script`: scripts/start.mjs for the compiled bot) against
+ * `fake` and waits for its gateway session. Fails fast, with the bot's output, if it exits during start-up.
  */
-export async function startBot(fake: FakeDiscord, overrides: Record<string, string> = {}, timeoutMs = 25_000): Promise<Spawned> {
-  const bot = spawnScript(MAIN, fakeEnv(fake, overrides));
+export async function startBot(fake: FakeDiscord, overrides: Record<string, string> = {}, timeoutMs = 25_000, script = MAIN): Promise<Spawned> {
+  const bot = spawnScript(script, fakeEnv(fake, overrides));
   const readies = fake.stats.readies;
   const exitedEarly = bot.exited.then((exit) => {
     throw new Error(`the bot exited during start-up (${JSON.stringify(exit)})\nstdout:\n${bot.stdout()}\nstderr:\n${bot.stderr()}`);
@@ -205,8 +205,8 @@ export interface HttpBot extends Spawned {
 }
 
 /** Starts the bot with DISCORD_TRANSPORT=http and waits for the port it logs. */
-export async function startHttpBot(fake: FakeDiscord, overrides: Record<string, string> = {}, timeoutMs = 25_000): Promise<HttpBot> {
-  const bot = spawnScript(MAIN, httpEnv(fake, overrides));
+export async function startHttpBot(fake: FakeDiscord, overrides: Record<string, string> = {}, timeoutMs = 25_000, script = MAIN): Promise<HttpBot> {
+  const bot = spawnScript(script, httpEnv(fake, overrides));
   const exitedEarly = bot.exited.then((exit) => {
     throw new Error(`the bot exited during start-up (${JSON.stringify(exit)})\nstdout:\n${bot.stdout()}\nstderr:\n${bot.stderr()}`);
   });
