@@ -78,6 +78,10 @@ export interface PrepareOptions {
   unknownFactor?: number;
 }
 
+const CLAIMED_NUMBER =
+  /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$/;
+const CLAIMED_NUMBER_FACTOR = 0.1;
+
 export function prepare(query: readonly string[], weights: TermWeights, synonyms: Synonyms, options: PrepareOptions = {}): PreparedQuery {
   const { context = [], contextWeight = 0, unknownFactor = 1 } = options;
   const credit = new Map<string, number>();
@@ -88,7 +92,10 @@ export function prepare(query: readonly string[], weights: TermWeights, synonyms
       for (const s of syn) if (!credit.has(s)) credit.set(s, MATCH.synonym);
     }
     const known = weights.knows(t) || syn.some((x) => weights.knows(x));
-    const weight = weights.weight(t) * (isContext ? contextWeight : 1) * (known ? 1 : unknownFactor);
+    // A number the knowledge never uses is a figure put to the bot to check ("3 hours?", "is he
+    // 65?"), not the subject: it weighs little, so the entry with the real figure can answer.
+    const claimed = !known && CLAIMED_NUMBER.test(t);
+    const weight = weights.weight(t) * (isContext ? contextWeight : 1) * (claimed ? CLAIMED_NUMBER_FACTOR : known ? 1 : unknownFactor);
     return { term: t, weight, synonyms: syn, isQuestionWord: QUESTION_WORDS.has(t), context: isContext, known };
   };
   const terms = [...query.map((t) => term(t, false)), ...(contextWeight > 0 ? context.filter((t) => !QUESTION_WORDS.has(t)).map((t) => term(t, true)) : [])];

@@ -48,7 +48,7 @@ const TAG = /\b(right|yeah|yes|no|huh|eh|innit|correct|true|ok|okay|lol)\s*\?+\s
 const TURNS = /\s*[,;:]\s*(?:but|so|anyway|anyways|basically|like|ok so|okay so|and so)?\s+|\s+but\s+|\s+(?:anyway|anyways)\s+|\s+-\s+/i;
 /** The seam of a two-part question: "… and what did it turn down", "…, and why …". */
 const SECOND_PART =
-  /,?\s+(?:and|&|plus|also)\s+(?:(?:for|in|at|on|to|from|by|with|since)\s+)?(?=(?:who|what|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)/i;
+  /,?\s+(?:and|&|\+|plus|also)\s+(?:(?:for|in|at|on|to|from|by|with|since)\s+)?(?=(?:who|what|when|where|why|how|which|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)/i;
 
 function contentCount(text: string): number {
   return words(text).filter((w) => !isStopWord(w) && !QUESTION_WORDS.has(w)).length;
@@ -66,6 +66,11 @@ function asks(segment: string): boolean {
  */
 export function askingClause(text: string): { clause: string; rest: string } {
   if (words(text).length <= TUNING.shortQuestionWords) {
+    // "Sorry my english bad. Blinken go to China for how many day?": a question after sentences that ask nothing.
+    const sentences = text.match(/[^.?!\n]+[.?!\n]*/g)?.map((x) => x.trim()) ?? [text];
+    const lastSentence = sentences.at(-1) ?? text;
+    if (sentences.length > 1 && lastSentence.includes('?') && !sentences.slice(0, -1).some((x) => x.includes('?')) && contentCount(lastSentence) >= 2)
+      return { clause: lastSentence, rest: sentences.slice(0, -1).join(' ') };
     // "did they talk about fentanyl? it's wrecking my cousin's town": what follows the question
     // mark, when it asks nothing itself, is context.
     const mark = text.lastIndexOf('?');
@@ -127,7 +132,7 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
 
 /** "…about that?", "…by this", "what does that mean": a clause whose subject is earlier in the message. */
 const POINTS_BACK =
-  /\b(?:about|with|by|of|on|to|mean|means|meant|meaning)\s+(?:that|this|it|those)\b(?!\s+(?!during|in|at|on|exactly|really|again|then|lol|tho|though)[a-z]{3,})|^\s*(?:what|why)\s+(?:does|did|is|was)\s+(?:that|this|it)\s+mean/i;
+  /^\s*(?:is|was) (?:that|this|it) (?:actually |really |even )?(?:true|right|correct|accurate|legit|real|the case)\b|\b(?:about|with|by|of|on|to|mean|means|meant|meaning)\s+(?:that|this|it|those)\b(?!\s+(?!during|in|at|on|exactly|really|again|then|lol|tho|though)[a-z]{3,})|^\s*(?:what|why)\s+(?:does|did|is|was)\s+(?:that|this|it)\s+mean/i;
 /** A span in quotation marks: 'progress is hard', “clear-eyed”. */
 const QUOTED = /['‘"“]([^'’"”]{3,80})['’"”]/g;
 
@@ -145,6 +150,26 @@ function voiceFrom(a: Analysis, w: readonly string[]): string[] {
   const named = voice.some((x) => a.voices.has(x) || a.names.has(x) || !a.spell.isEnglish(x));
   return asksByNoun(w) && !named ? [] : voice;
 }
+
+/** "wait so …", "ok but …", "yo …": chat that opens a question and says nothing itself. */
+const LEADING_FILLER = /^(?:(?:wait|ok|okay|so|but|and|like|hmm+|um+|uh+|well|also|oh|yo|hey|lol|ngl|tbh|honestly|basically|real talk|sooo+|soo)[,!.:]*\s+)+/i;
+
+/**
+ * "did xi actually meet him or did that fall through": a yes/no question with a second
+ * alternative asks the first; the alternative mostly says what "no" would be.
+ */
+function yesNoFirstAlternative(clause: string): { first: string; other: string } {
+  const w = words(clause);
+  const at = clause.search(/\s+or\s+/i);
+  if (!AUXILIARY_OPENERS.has(w[0] ?? '') || at <= 0) return { first: clause, other: '' };
+  const head = clause.slice(0, at);
+  const other = clause.slice(at);
+  // Only a dismissive alternative ("or nah", "or is that just hype"); another ("or other people
+  // too", "or are there still big differences") may be what is asked.
+  return contentCount(head) >= 2 && DISMISSIVE.test(other) ? { first: head, other } : { first: clause, other: '' };
+}
+const DISMISSIVE = /\b(?:just|only|all|nah|not|hype|nonsense|propaganda|cope|vibes|fake|rumou?rs?|fall through|fell through)\b/i;
+const AUXILIARY_OPENERS = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'should']);
 
 const ASKS_WHICH = new Set(['which', 'what', 'whose', 'whichever']);
 const SETS_ASIDE = new Set(['before', 'besides', 'except', 'excluding', 'apart', 'aside', 'other', 'instead', 'not']);
@@ -169,7 +194,9 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const asking = found.replace(ABOUT_THE_ARTICLE, (m) =>
     /\b(why|how|what|who|when|where)\b,?\s*$/i.test(m) ? `${/\b(why|how|what|who|when|where)\b/i.exec(m)?.[0]} ` : '',
   );
-  const { first, second } = splitParts(asking);
+  const { first: firstPart, second } = splitParts(asking.replace(LEADING_FILLER, ''));
+  // The other alternative is context: it may say what the question is about too ("…or are there still big differences").
+  const { first, other } = yesNoFirstAlternative(firstPart);
   // The people named in the question, less its second part: "why did relations get so bad and
   // what did Blinken do about it" asks its first part about no one.
   const namedWords = words(second ? query.replace(second, ' ') : query);
@@ -178,7 +205,7 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const speakers = named.speakers.filter((id) => !ASKS_WHICH.has(named.words[(named.at.get(id) ?? 0) - 1] ?? ''));
   const clauseWords = namesIn(a, words(first)).words;
   const terms = termsOf(a, clauseWords);
-  const restWords = namesIn(a, words(rest)).words;
+  const restWords = namesIn(a, words(`${rest} ${other}`)).words;
   let context = termsOf(a, restWords).filter((t) => !terms.includes(t));
   // "what did china say about that?": the clause points back into the message. What it points at
   // is a quotation there if there is one, else the rest of the message, and it counts in full.

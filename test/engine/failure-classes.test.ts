@@ -100,6 +100,10 @@ describe('answers on wording nobody tuned for', () => {
     // A role the question asks to be named is not someone it names; chat around the question.
     expect(first(engine.ask("which us president's trade war was it that hurt relations"))).toBe('p8');
     expect(first(engine.ask('the clear-eyed bit seems kinda fishy, what was he getting at with that'))).toBe('p7');
+    // Chat that frames a claim to check, opens a question or offers a dismissive alternative.
+    expect(first(engine.ask('my uncle reckons the xi meeting went on for 3 hours, is that right?'))).toBe('p5');
+    expect(first(engine.ask('ok so did blinken really see xi or did it fall through'))).toBe('p2');
+    expect(first(engine.ask('Sorry, english not my language. Xi and Blinken meet on which day?'))).toBe('p2');
     // A name typed in pieces, a misspelt counted thing, a speech verb in a clause of its own.
     expect(first(engine.ask('when did blinken meet xi jin ping'))).toBe('p2');
     expect(first(engine.ask('how many yeers since a top us diplomat went to china'))).toBe('p9');
