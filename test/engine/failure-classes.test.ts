@@ -102,7 +102,8 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask('the clear-eyed bit seems kinda fishy, what was he getting at with that'))).toBe('p7');
     // Chat that frames a claim to check, opens a question or offers a dismissive alternative.
     expect(first(engine.ask('my uncle reckons the xi meeting went on for 3 hours, is that right?'))).toBe('p5');
-    expect(first(engine.ask('ok so did blinken really see xi or did it fall through'))).toBe('p2');
+    // Either passage that says they met settles it (p2: they met on Monday; p5: where).
+    expect(['p2', 'p5']).toContain(first(engine.ask('ok so did blinken really see xi or did it fall through')));
     expect(first(engine.ask('Sorry, english not my language. Xi and Blinken meet on which day?'))).toBe('p2');
     // A name typed in pieces, a misspelt counted thing, a speech verb in a clause of its own.
     expect(first(engine.ask('when did blinken meet xi jin ping'))).toBe('p2');
