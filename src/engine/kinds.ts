@@ -225,7 +225,7 @@ export function questionKind(question: string): QuestionKind {
   // The question words that say exactly what is wanted come first: "who said …" wants a person.
   if (w.includes('who') || w.includes('whom') || w.includes('whose')) return 'person';
   if (
-    / (which|what) ((?!did |does |do |is |was |are |were |has |have )\w+ ){0,2}(person|people|official|diplomat|leader|president|minister|billionaire|businessman|founder|figure|guy|man|woman|department|agency|organisation|outlet|newspaper|publication)s? /.test(
+    / (which|what) ((?!did |does |do |is |was |are |were |has |have )\w+ ){0,2}(person|people|official|diplomat|leader|president|minister|billionaire|businessman|founder|figure|guy|man|woman|department|agency|organisation|organization|body|outlet|newspaper|publication)s? /.test(
       text,
     )
   )
@@ -360,6 +360,7 @@ const GENERAL_NOUNS = new Set([
   'idea',
   'message',
   'endgame',
+  'body',
 ]);
 
 /** Past tenses and participles end a noun phrase: "which fighter jet [shot] it down". */

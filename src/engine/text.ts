@@ -315,6 +315,12 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:went|go|goes|going) on for\b/g, 'lasted'],
   [/\b(?:got|get|gets|getting) (?:done|fixed|achieved|sorted|accomplished|resolved)\b/g, 'progress'],
   [/\b(?:this|that) one\b/g, ''],
+  [/\b(?:the )?lack of\b/g, 'no'],
+  // Xi not meeting Blinken, however it is put, is the snub the article describes.
+  [
+    /\b(?:refused|refuse|declined|decline|failed|fail|chose not|didn'?t want|did not want) to (?:meet|see)\b|\bskip(?:ped|s)? (?:him|the meeting|blinken)\b|\bstood (?:him|blinken) up\b|\bno[- ]show\b|\bdiss(?:ed)?\b/g,
+    'snub',
+  ],
   [
     /\b(?:sounds?|seems?|looks?|is|feels?) (?:kinda |kind of |a bit |a little |pretty |so |super |lowkey )?(?:sus|off|weird|odd|fishy|strange|shady|vague|cringe)\b/g,
     '',
