@@ -240,6 +240,9 @@ const US_SPOKE =
  */
 const ownNames = new WeakMap<object, { id: string; names: Set<string> }[]>();
 
+/** Each knowledge base's quotes, folded once: reportedSpeakers runs for every entry. */
+const quoteOpenings = new WeakMap<object, { speaker: string; opening: string }[]>();
+
 export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers' | 'quotes'>, answer: string): Set<string> {
   let speakers = ownNames.get(knowledge.speakers);
   if (!speakers) {
@@ -253,7 +256,12 @@ export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers' | 'quotes
   if (US_SPOKE.test(answer)) out.add(US_SIDE);
   // Words of a quote from quotes.json are that speaker's, however the answer attributes them.
   const folded = foldForCompare(answer);
-  for (const q of knowledge.quotes) if (folded.includes(foldForCompare(q.text).slice(0, 40))) out.add(q.speaker);
+  let openings = quoteOpenings.get(knowledge.quotes);
+  if (!openings) {
+    openings = knowledge.quotes.map((q) => ({ speaker: q.speaker, opening: foldForCompare(q.text).slice(0, 40) }));
+    quoteOpenings.set(knowledge.quotes, openings);
+  }
+  for (const q of openings) if (folded.includes(q.opening)) out.add(q.speaker);
   for (const { id, names } of speakers) {
     w.forEach((x, i) => {
       if (names.has(x) && w.slice(i + 1, i + 7).some((y) => SPEECH_VERB.test(` ${y} `))) out.add(id);

@@ -10,8 +10,10 @@ export type WordCheck = (word: string) => boolean;
  * costs no start-up time for splitting 274,000 lines into a Set (about 220 ms measured).
  */
 export function loadEnglishWords(path: string = wordListPath): WordCheck {
-  const text = readFileSync(path, 'utf8');
+  // Read at the first word that needs it: a question whose words the article uses needs none.
+  let text: string | undefined;
   return (word) => {
+    text ??= readFileSync(path, 'utf8');
     let lo = 0;
     let hi = text.length;
     while (lo < hi) {

@@ -15,6 +15,11 @@ const ANSWERS_KEPT = 1000;
 
 export * from './types.ts';
 
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 export function createEngine(knowledge: Knowledge): Engine {
   const a = analyse(knowledge);
   const quoted = new Set(knowledge.quotes.map((q) => q.speaker));
@@ -23,11 +28,12 @@ export function createEngine(knowledge: Knowledge): Engine {
     .sort((x, y) => Number(quoted.has(y.id)) - Number(quoted.has(x.id)))
     .map((s) => ({ id: s.id, label: s.name, names: [s.name, ...s.aliases] }));
   const topics: Named[] = knowledge.topics.map((t) => ({ id: t.id, label: t.title, names: [t.title, ...t.aliases] }));
-  const speakerNames = new NameResolver(speakers, a.spell);
-  const topicNames = new NameResolver(topics, a.spell);
-  const completer = new Completer(a);
-  const speakerCompleter = new NamedCompleter(speakers);
-  const topicCompleter = new NamedCompleter(topics);
+  // Built on first use: /ask (the console's first question, most of what is asked) needs none of them.
+  const speakerNames = once(() => new NameResolver(speakers, a.spell));
+  const topicNames = once(() => new NameResolver(topics, a.spell));
+  const completer = once(() => new Completer(a));
+  const speakerCompleter = once(() => new NamedCompleter(speakers));
+  const topicCompleter = once(() => new NamedCompleter(topics));
   // Results are shared between callers that ask the same: callers treat them as read-only.
   const answers = new Recent<AskResult>(ANSWERS_KEPT);
 
@@ -35,10 +41,10 @@ export function createEngine(knowledge: Knowledge): Engine {
     ask: (question) => (typeof question === 'string' ? answers.get(question, () => ask(a, question)) : ask(a, question)),
     askEntry: (entryId) => askEntry(a, entryId),
     starters: (count) => starters(a, count),
-    quote: (speaker, about) => quote(a, speakerNames, speaker, about),
-    topic: (name) => topic(a, topicNames, name),
-    completeQuestion: (partial, limit) => completer.questions(partial, limit),
-    completeSpeaker: (partial, limit) => speakerCompleter.complete(partial, limit),
-    completeTopic: (partial, limit) => topicCompleter.complete(partial, limit),
+    quote: (speaker, about) => quote(a, speakerNames(), speaker, about),
+    topic: (name) => topic(a, topicNames(), name),
+    completeQuestion: (partial, limit) => completer().questions(partial, limit),
+    completeSpeaker: (partial, limit) => speakerCompleter().complete(partial, limit),
+    completeTopic: (partial, limit) => topicCompleter().complete(partial, limit),
   };
 }
