@@ -71,6 +71,12 @@ export function analyse(knowledge: Knowledge): Analysis {
   const termsOfPassage = new Map([...knowledge.passages, ...knowledge.page].map((p) => [p.id, terms(p.text)]));
   const passageTerms = (ids: readonly string[]) => new Set(ids.flatMap((id) => termsOfPassage.get(id) ?? []));
 
+  // Each speaker's names and aliases as word sequences, read once.
+  const speakerNames = knowledge.speakers.map((sp) => ({
+    id: sp.id,
+    names: [sp.name, ...sp.aliases].map((n) => words(n).filter((w) => !isStopWord(w))).filter((n) => n.length > 0),
+    personal: words(sp.name),
+  }));
   const phrasingTerms = knowledge.qa.map((entry) => entry.questions.map((q) => terms(q)));
   const docs: Doc[] = knowledge.qa.map((entry, i) => ({
     core: new Set([...phrasingTerms[i]!.flat(), ...entry.keywords.flatMap((k) => terms(k))]),
@@ -82,7 +88,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     entry,
     kinds: entry.answerKinds ?? inferAnswerKinds(entry.answer),
     saidBy: reportedSpeakers(knowledge, entry.answer),
-    firstNamed: firstNamed(knowledge, entry.answer),
+    firstNamed: firstNamed(speakerNames, entry.answer),
     future: speaksOfFuture(entry.answer) || entry.questions.some((q) => asksAboutFuture(words(q))),
     phrasings: phrasingTerms[i]!.map((p) => weighPhrasing(p, entryWeights)),
     doc: docs[i]!,
@@ -121,11 +127,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     entryWeights,
     passageDocs,
     passageWeights,
-    speakerNames: knowledge.speakers.map((sp) => ({
-      id: sp.id,
-      names: [sp.name, ...sp.aliases].map((n) => words(n).filter((w) => !isStopWord(w))).filter((n) => n.length > 0),
-      personal: words(sp.name),
-    })),
+    speakerNames,
     knownWords: new Set(frequency.keys()),
     names: new Set(knowledge.speakers.flatMap((sp) => words(sp.name))),
     sides: new Map(
@@ -270,12 +272,12 @@ export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers' | 'quotes
   return out;
 }
 
-/** The speaker an answer names first, by any of their names or aliases. */
-function firstNamed(knowledge: Pick<Knowledge, 'speakers'>, answer: string): string | null {
+/** The speaker an answer names first, by any of their names or aliases (as word sequences). */
+function firstNamed(names: readonly { id: string; names: string[][] }[], answer: string): string | null {
   const w = words(answer);
   let best: { id: string; at: number } | null = null;
-  for (const sp of knowledge.speakers) {
-    for (const name of [sp.name, ...sp.aliases].map((n) => words(n).filter((x) => !isStopWord(x))).filter((n) => n.length > 0)) {
+  for (const sp of names) {
+    for (const name of sp.names) {
       for (let i = 0; i + name.length <= w.length && (best === null || i < best.at); i++) {
         if (name.every((n, j) => w[i + j] === n)) best = { id: sp.id, at: i };
       }

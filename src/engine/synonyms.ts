@@ -3,7 +3,7 @@
 // belong to this article (its places, people and events) are curated in knowledge/synonyms.json.
 // Keep groups narrow: a loose group ("population" ~ "people") turns refusals into wrong answers.
 import type { Category, SynonymGroup } from '../knowledge/schema.ts';
-import { stem, words } from './text.ts';
+import { isStopWord, stem, words } from './text.ts';
 
 const GROUPS: string[][] = [
   ['meet', 'meeting', 'met', 'talk', 'talks', 'discussion', 'discuss', 'summit', 'session', 'sit', 'receive', 'received'],
@@ -99,12 +99,19 @@ export function synonymWords(curated: readonly SynonymGroup[]): string[] {
   return [...GROUPS.flat(), ...curated.flatMap((g) => g.words)];
 }
 
+/** A group's entry as one word, or nothing for a phrase. Plain words skip `words()`: start-up reads hundreds. */
+function oneWord(w: string): string[] {
+  if (/^[a-z]+$/.test(w) && !isStopWord(w)) return [w];
+  const split = words(w);
+  return split.length === 1 ? split : [];
+}
+
 /** For each stemmed word, the stemmed words of its groups (itself excluded). */
 export function buildSynonyms(curated: readonly SynonymGroup[] = [], general = true): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   for (const group of [...(general ? GROUPS : []), ...curated.map((g) => g.words)]) {
     // A phrase in a group ("head of state") is not matched word by word; one-word entries only.
-    const stems = [...new Set(group.filter((w) => words(w).length === 1).map((w) => stem(words(w)[0]!)))];
+    const stems = [...new Set(group.flatMap((w) => oneWord(w)).map(stem))];
     for (const s of stems) {
       const set = map.get(s) ?? new Set<string>();
       for (const other of stems) if (other !== s) set.add(other);
