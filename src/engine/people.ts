@@ -27,15 +27,28 @@ function nameWordMatch(typed: string, name: string, partnerExact: boolean): bool
   return name.length >= 5 && d <= 1;
 }
 
+/** Long words of people's own names, by first letter: the names a split could come from. */
+const longNames = new WeakMap<Analysis, ReadonlyMap<string, string[]>>();
+function longNamesOf(a: Analysis): ReadonlyMap<string, string[]> {
+  let map = longNames.get(a);
+  if (!map) {
+    const byLetter = new Map<string, string[]>();
+    for (const p of new Set(a.speakerNames.flatMap((s) => s.personal))) if (p.length >= 6) byLetter.set(p[0]!, [...(byLetter.get(p[0]!) ?? []), p]);
+    map = byLetter;
+    longNames.set(a, map);
+  }
+  return map;
+}
+
 /** "xi jin ping", "blin ken": a name word typed in two pieces is put back together. */
 function joinSplitNames(a: Analysis, input: readonly string[]): string[] {
+  const byLetter = longNamesOf(a);
   const w: string[] = [];
   for (let i = 0; i < input.length; i++) {
-    const joined = `${input[i]}${input[i + 1] ?? ''}`;
-    const hit =
-      i + 1 < input.length && !a.names.has(input[i + 1]!)
-        ? a.speakerNames.flatMap((s) => s.personal).find((p) => p.length >= 6 && p[0] === joined[0] && (p === joined || nameWordMatch(joined, p, false)))
-        : undefined;
+    const next = input[i + 1];
+    const candidates = next !== undefined && !a.names.has(next) ? byLetter.get(input[i]![0] ?? '') : undefined;
+    const joined = candidates ? `${input[i]}${next}` : '';
+    const hit = candidates?.find((p) => Math.abs(p.length - joined.length) <= 2 && (p === joined || nameWordMatch(joined, p, false)));
     if (hit) {
       w.push(hit);
       i++;
