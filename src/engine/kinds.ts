@@ -113,7 +113,12 @@ const SPEECH_VERBS = new Set([
   'characterised',
   'characterize',
   'characterized',
+  'describe',
+  'describes',
+  'described',
 ]);
+/** Speech verbs that ask for someone's words only when someone is named: "how does the article describe…" asks for the article's words. */
+const NAMED_ONLY = new Set(['describe', 'describes', 'described']);
 const SPEECH_NOUNS = new Set([
   'reaction',
   'reactions',
@@ -199,8 +204,13 @@ export function voiceOf(w: readonly string[]): string[] {
     span = w.slice(j + 1, v);
   }
   // "what idea was Blinken [trying] to talk China out of": a verb between is not a name.
-  return span.filter((x) => !isStopWord(x) && !NOT_A_VOICE.has(x) && !ARTICLE_WORDS.has(x) && !SPEECH_NOUNS.has(x) && !/(ing|ed)$/.test(x));
+  // A name may end like a verb ("Beijing", "Jinping"): only words after the first are taken for verbs.
+  return span.filter((x, i) => !isStopWord(x) && !NOT_A_VOICE.has(x) && !ARTICLE_WORDS.has(x) && !SPEECH_NOUNS.has(x) && (i === 0 || !/(ing|ed)$/.test(x)));
 }
+const FIGURE = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)';
+const CLAIMED_LENGTH = new RegExp(` (?:for|lasted|took) (?:like |about |around |maybe |over |almost |nearly )?${FIGURE} (?:minutes?|hours?|days?|weeks?)\\b`);
+const CLAIMED_AGE =
+  / (?:is|was|isnt|wasnt|turned|turns)(?: (?!(?:minutes?|hours?|days?|years?)\b)[a-z]+){0,2} (?:like |about |around |maybe |already |only |nearly )?[2-9]\d(?! (?:minutes?|hours?|days?|weeks?|months?|years?)\b)\b/;
 const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SPECIFIC_MARKERS =
@@ -240,6 +250,9 @@ export function questionKind(question: string): QuestionKind {
   // "how many years old" asks an age, a number; "how many days" a length of time.
   if (how >= 0 && w[how + 1] === 'many' && DURATION_UNITS.has(w[how + 2] ?? '') && w[how + 3] !== 'old') return 'duration';
   if (how >= 0 && QUANTITY_AFTER_HOW.has(w[how + 1] ?? '')) return 'quantity';
+  // A figure put to be checked: "met for like 2 hours??" a length of time, "blinken is like 70" an age.
+  if (CLAIMED_LENGTH.test(text)) return 'duration';
+  if (CLAIMED_AGE.test(text)) return 'quantity';
   // "when" that opens or ends the question; "what was he referring to when he said …" is not a when-question.
   const when = w.indexOf('when');
   // "which month", "what year": a calendar date, which "earlier this year" does not give.
@@ -268,7 +281,9 @@ export function asksForSpeech(w: readonly string[]): boolean {
   const v = speechVerbAt(w);
   if (v < 0 || w.includes('who') || w[v + 1] === 'no' || w[v + 1] === 'yes') return false;
   // "does the article say …", "US can say …": nobody's words are asked for.
-  if (voiceOf(w).length === 0 && !/^(what|how)$/.test(w[0] ?? '')) return false;
+  if (voiceOf(w).length === 0 && (!/^(what|how)$/.test(w[0] ?? '') || NAMED_ONLY.has(w[v]!))) return false;
+  // "why might Washington describe it as a success" asks a reason.
+  if (NAMED_ONLY.has(w[v]!) && w.includes('why')) return false;
   // A noun ("reaction", "response", "view") asks for speech wherever it stands: "north korea's reaction".
   if (SPEECH_NOUNS.has(w[v]!)) return true;
   // A verb: its subject comes right after an auxiliary that opens the clause ("what did X say",

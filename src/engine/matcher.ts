@@ -80,12 +80,14 @@ export interface PrepareOptions {
 
 const CLAIMED_NUMBER =
   /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$/;
-const CLAIMED_NUMBER_FACTOR = 0.1;
+const CLAIMED_NUMBER_FACTOR = 0.05;
+/** Units a claimed figure counts in (stemmed). */
+const CLAIMED_UNIT = /^(?:minut|hour|day|week|month|year)s?$/;
 
 export function prepare(query: readonly string[], weights: TermWeights, synonyms: Synonyms, options: PrepareOptions = {}): PreparedQuery {
   const { context = [], contextWeight = 0, unknownFactor = 1 } = options;
   const credit = new Map<string, number>();
-  const term = (t: string, isContext: boolean) => {
+  const term = (t: string, isContext: boolean, afterClaim = false) => {
     const syn = [...(synonyms.get(t) ?? [])];
     if (!isContext) {
       credit.set(t, MATCH.exact);
@@ -94,11 +96,15 @@ export function prepare(query: readonly string[], weights: TermWeights, synonyms
     const known = weights.knows(t) || syn.some((x) => weights.knows(x));
     // A number the knowledge never uses is a figure put to the bot to check ("3 hours?", "is he
     // 65?"), not the subject: it weighs little, so the entry with the real figure can answer.
-    const claimed = !known && CLAIMED_NUMBER.test(t);
+    // …and so is the unit after it ("2 [hours]").
+    const claimed = (!known && CLAIMED_NUMBER.test(t)) || afterClaim;
     const weight = weights.weight(t) * (isContext ? contextWeight : 1) * (claimed ? CLAIMED_NUMBER_FACTOR : known ? 1 : unknownFactor);
     return { term: t, weight, synonyms: syn, isQuestionWord: QUESTION_WORDS.has(t), context: isContext, known };
   };
-  const terms = [...query.map((t) => term(t, false)), ...(contextWeight > 0 ? context.filter((t) => !QUESTION_WORDS.has(t)).map((t) => term(t, true)) : [])];
+  const terms = [
+    ...query.map((t, i) => term(t, false, i > 0 && CLAIMED_UNIT.test(t) && CLAIMED_NUMBER.test(query[i - 1]!) && !weights.knows(query[i - 1]!))),
+    ...(contextWeight > 0 ? context.filter((t) => !QUESTION_WORDS.has(t)).map((t) => term(t, true)) : []),
+  ];
   return { terms, credit };
 }
 

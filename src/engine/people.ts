@@ -46,7 +46,9 @@ function joinSplitNames(a: Analysis, input: readonly string[]): string[] {
   const w: string[] = [];
   for (let i = 0; i < input.length; i++) {
     const next = input[i + 1];
-    const candidates = next !== undefined && !a.names.has(next) ? byLetter.get(input[i]![0] ?? '') : undefined;
+    // Two pieces that are not words of their own here: not a name already, nor "is" after one.
+    const pieces = next !== undefined && !a.names.has(next) && !a.names.has(input[i]!) && !isStopWord(next);
+    const candidates = pieces ? byLetter.get(input[i]![0] ?? '') : undefined;
     const joined = candidates ? `${input[i]}${next}` : '';
     const hit = candidates?.find((p) => Math.abs(p.length - joined.length) <= 2 && (p === joined || nameWordMatch(joined, p, false)));
     if (hit) {

@@ -4,7 +4,7 @@
 import { SPELLING_SEARCHES, termsOf, type Analysis } from './analysis.ts';
 import { asksAboutFuture, asksByNoun, focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { namesIn } from './people.ts';
-import { isStopWord, QUESTION_WORDS, words } from './text.ts';
+import { isStopWord, QUESTION_WORDS, stem, words } from './text.ts';
 import { TUNING } from './tuning.ts';
 import { EngineInputError } from './types.ts';
 
@@ -152,7 +152,8 @@ function voiceFrom(a: Analysis, w: readonly string[]): string[] {
 }
 
 /** "wait so …", "ok but …", "yo …": chat that opens a question and says nothing itself. */
-const LEADING_FILLER = /^(?:(?:wait|ok|okay|so|but|and|like|hmm+|um+|uh+|well|also|oh|yo|hey|lol|ngl|tbh|honestly|basically|real talk|sooo+|soo)[,!.:]*\s+)+/i;
+const LEADING_FILLER =
+  /^(?:(?:wait|ok|okay|so|but|and|like|hmm+|um+|uh+|well|also|oh|yo|hey|lol|ngl|tbh|honestly|basically|real talk|sooo+|soo|hang on|hold on|wait a sec|quick q)[,!.:]*\s+)+/i;
 
 /**
  * "did xi actually meet him or did that fall through": a yes/no question with a second
@@ -170,6 +171,32 @@ function yesNoFirstAlternative(clause: string): { first: string; other: string }
 }
 const DISMISSIVE = /\b(?:just|only|all|nah|not|hype|nonsense|propaganda|cope|vibes|fake|rumou?rs?|fall through|fell through)\b/i;
 const AUXILIARY_OPENERS = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'should']);
+
+const FIGURE_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty)$/;
+const FIGURE_UNIT = /^(?:minute|hour|day|week|month|year)s?$/;
+const articleFigures = new WeakMap<Analysis, ReadonlySet<string>>();
+
+/**
+ * "did they meet for 2 hours?": a figure the article never gives ("two hours") is a claim to
+ * check, not the subject: its terms are left out, so the entry with the real figure can answer.
+ */
+function claimedFigure(a: Analysis, w: readonly string[]): ReadonlySet<string> {
+  let known = articleFigures.get(a);
+  if (!known) {
+    const aw = words(a.knowledge.article);
+    known = new Set(aw.flatMap((x, i) => (FIGURE_WORD.test(x) && FIGURE_UNIT.test(aw[i + 1] ?? '') ? [`${x} ${stem(aw[i + 1]!)}`] : [])));
+    articleFigures.set(a, known);
+  }
+  const out = new Set<string>();
+  w.forEach((x, i) => {
+    const unit = w[i + 1];
+    if (FIGURE_WORD.test(x) && unit !== undefined && FIGURE_UNIT.test(unit) && !known.has(`${x} ${stem(unit)}`)) {
+      out.add(stem(x));
+      out.add(stem(unit));
+    }
+  });
+  return out;
+}
 
 const ASKS_WHICH = new Set(['which', 'what', 'whose', 'whichever']);
 const SETS_ASIDE = new Set(['before', 'besides', 'except', 'excluding', 'apart', 'aside', 'other', 'instead', 'not']);
@@ -204,7 +231,7 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   // "which US president's era…": a role the question asks to be named is not someone it names.
   const speakers = named.speakers.filter((id) => !ASKS_WHICH.has(named.words[(named.at.get(id) ?? 0) - 1] ?? ''));
   const clauseWords = namesIn(a, words(first)).words;
-  const terms = termsOf(a, clauseWords);
+  const terms = termsOf(a, clauseWords).filter((t) => !claimedFigure(a, clauseWords).has(t));
   const restWords = namesIn(a, words(`${rest} ${other}`)).words;
   let context = termsOf(a, restWords).filter((t) => !terms.includes(t));
   // "what did china say about that?": the clause points back into the message. What it points at

@@ -316,6 +316,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:got|get|gets|getting) (?:done|fixed|achieved|sorted|accomplished|resolved)\b/g, 'progress'],
   [/\b(?:this|that) one\b/g, ''],
   [/\b(?:the )?lack of\b/g, 'no'],
+  // "…, right?", "… right lol": asking to be agreed with, not about rights.
+  [/\b(?:right|correct|true)(?=\s*(?:[?!.]|$|lol|lmao|haha|tho|though|or nah|or not))/g, ''],
+  [/\b(?:a )?one[- ]off\b/g, ''],
+  [/\bghost(?:ed|ing)?\b/g, 'snub'],
   // Xi not meeting Blinken, however it is put, is the snub the article describes.
   [
     /\b(?:refused|refuse|declined|decline|failed|fail|chose not|didn'?t want|did not want) to (?:meet|see)\b|\bskip(?:ped|s)? (?:him|the meeting|blinken)\b|\bstood (?:him|blinken) up\b|\bno[- ]show\b|\bdiss(?:ed)?\b/g,

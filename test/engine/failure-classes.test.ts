@@ -105,6 +105,11 @@ describe('answers on wording nobody tuned for', () => {
     // Either passage that says they met settles it (p2: they met on Monday; p5: where).
     expect(['p2', 'p5']).toContain(first(engine.ask('ok so did blinken really see xi or did it fall through')));
     expect(first(engine.ask('Sorry, english not my language. Xi and Blinken meet on which day?'))).toBe('p2');
+    // A figure put to be checked is answered with the article's figure.
+    expect(first(engine.ask('hang on, xi and blinken talked for like 3 hours?'))).toBe('p5');
+    expect(first(engine.ask('isnt blinken like 58 lol'))).toBe('p7');
+    // A place name that ends like a verb is still whose view is asked.
+    expect(first(engine.ask('how does beijing see the island'))).toBe('p19');
     // A name typed in pieces, a misspelt counted thing, a speech verb in a clause of its own.
     expect(first(engine.ask('when did blinken meet xi jin ping'))).toBe('p2');
     expect(first(engine.ask('how many yeers since a top us diplomat went to china'))).toBe('p9');
