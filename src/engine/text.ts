@@ -320,6 +320,10 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:right|correct|true)(?=\s*(?:[?!.]|$|lol|lmao|haha|tho|though|or nah|or not))/g, ''],
   [/\b(?:a )?one[- ]off\b/g, ''],
   [/\bghost(?:ed|ing)?\b/g, 'snub'],
+  [
+    /\b(?:what )?if (?:xi|he) (?:didn'?t|did not|hadn'?t|had not|wouldn'?t|never)(?: (?:see|meet|met|seen|show(?:ed)? up|turn(?:ed)? up)(?: him| blinken)?)?\b/g,
+    'snub',
+  ],
   // Xi not meeting Blinken, however it is put, is the snub the article describes.
   [
     /\b(?:refused|refuse|declined|decline|failed|fail|chose not|didn'?t want|did not want) to (?:meet|see)\b|\bskip(?:ped|s)? (?:him|the meeting|blinken)\b|\bstood (?:him|blinken) up\b|\bno[- ]show\b|\bdiss(?:ed)?\b/g,
