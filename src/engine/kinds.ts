@@ -220,7 +220,7 @@ const SPECIFIC_MARKERS =
 const ABOUT_THE_REPORT =
   / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$| who (is|was|s) the (author|reporter|writer|journalist) |(author|reporter|writer|journalist)s? name /;
 const OUTSIDE_THE_ARTICLE =
-  /\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you|how (do|can|should|would) (i|we|you) (get|go|travel|fly|drive) (to|from)|how to get (to|from)|directions to)\b/;
+  /\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you|how (do|can|should|would) (i|we|you) (get|go|travel|fly|drive) (to|from)|how to get (to|from)|directions to)\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (times|plus|minus|divided by|multiplied by|x) (\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(square root|percent) of \d+\b/;
 const CLOCK =
   /\b(what time is it|what's the time|whats the time|what is the time|time is it|current time|the time (now|right now|today|in)|time right now|today'?s date|what day is (it|today)|what's the date|what is the date today|date today|weather (today|now|like))\b/;
 
