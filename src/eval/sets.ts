@@ -7,7 +7,15 @@ export const CHAT_SETS = Array.from({ length: 11 }, (_, i) => `ask-blind${i + 3}
  * The latest blind sets (test/data/README.md gives each one's first run): `npm run eval` shows
  * them, but the eval test holds no floor on them, so a change is never made to pass by them.
  */
-export const FRESH_SETS = ['ask-blind14.jsonl', 'ask-blind15.jsonl', 'ask-blind16.jsonl', 'ask-blind17.jsonl', 'ask-blind18.jsonl', 'ask-blind19.jsonl', 'ask-blind20.jsonl'];
+export const FRESH_SETS = [
+  'ask-blind14.jsonl',
+  'ask-blind15.jsonl',
+  'ask-blind16.jsonl',
+  'ask-blind17.jsonl',
+  'ask-blind18.jsonl',
+  'ask-blind19.jsonl',
+  'ask-blind20.jsonl',
+];
 
 /** Every ask set, the public examples first. */
 export const ASK_SETS = ['ask-public.jsonl', 'ask-extra.jsonl', 'ask-blind2.jsonl', ...CHAT_SETS, ...FRESH_SETS];
