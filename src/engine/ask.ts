@@ -10,7 +10,7 @@ import { scoreEntries, scorePassages, type Scored } from './rank.ts';
 import { realWordFixes } from './real-words.ts';
 import { alternatives, relatedTo } from './suggest.ts';
 import { TUNING } from './tuning.ts';
-import { stem, words } from './text.ts';
+import { isNumber, stem, words } from './text.ts';
 import type { Answered, AskResult, Citation, Refused } from './types.ts';
 
 export { starters } from './suggest.ts';
@@ -32,13 +32,13 @@ function mentionsSpeaker(a: Analysis, record: EntryRecord, speakerId: string): b
   return terms.some((t) => record.doc.core.has(t) || record.doc.answer.has(t));
 }
 
-const NUMBER_WORD =
-  /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many|few)$/;
+/** Words that give a count without a figure: "several aides", "dozens of reporters". */
+const COUNT_WORDS = new Set(['hundreds', 'thousands', 'dozen', 'dozens', 'several', 'many', 'few']);
 
 /** Whether an answer gives a number of the thing counted: "35 minutes", "two days", "61" for age. */
 function counts(answer: string, focus: string): boolean {
   const w = words(answer);
-  return w.some((x, i) => NUMBER_WORD.test(x) && w.slice(i + 1, i + 3).some((y) => stem(y) === focus));
+  return w.some((x, i) => (isNumber(x) || COUNT_WORDS.has(x)) && w.slice(i + 1, i + 3).some((y) => stem(y) === focus));
 }
 
 /**

@@ -3,7 +3,7 @@
 // of a kind the question accepts, and `npm run knowledge:check` flags a phrasing that asks for
 // something its entry's answer is not.
 import type { AnswerKind } from '../knowledge/schema.ts';
-import { isStopWord, words } from './text.ts';
+import { isStopWord, NUMBER_WORDS, words } from './text.ts';
 
 export type { AnswerKind };
 
@@ -207,10 +207,10 @@ export function voiceOf(w: readonly string[]): string[] {
   // A name may end like a verb ("Beijing", "Jinping"): only words after the first are taken for verbs.
   return span.filter((x, i) => !isStopWord(x) && !NOT_A_VOICE.has(x) && !ARTICLE_WORDS.has(x) && !SPEECH_NOUNS.has(x) && (i === 0 || !/(ing|ed)$/.test(x)));
 }
-const FIGURE = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)';
+const FIGURE = `(?:\\d+|${NUMBER_WORDS.join('|')}|a few|a couple of)`;
 const CLAIMED_LENGTH = new RegExp(` (?:for|lasted|took) (?:like |about |around |maybe |over |almost |nearly )?${FIGURE} (?:minutes?|hours?|days?|weeks?)\\b`);
 const CLAIMED_AGE =
-  / (?:is|was|isnt|wasnt|turned|turns)(?: (?!(?:minutes?|hours?|days?|years?)\b)[a-z]+){0,2} (?:like |about |around |maybe |already |only |nearly )?[2-9]\d(?! (?:minutes?|hours?|days?|weeks?|months?|years?)\b)\b/;
+  / (?:is|was|isnt|wasnt|turned|turns)(?: (?!(?:minutes?|hours?|days?|years?)\b)[a-z]+){0,2} (?:like |about |around |maybe |already |only |nearly )?(?:[2-9]\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?! (?:minutes?|hours?|days?|weeks?|months?|years?)\b)\b/;
 const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SPECIFIC_MARKERS =

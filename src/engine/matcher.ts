@@ -1,7 +1,7 @@
 // Scores how well a question's terms are covered by a document (a Q&A entry or a passage).
 // Fuzzy similarity alone cannot tell an in-scope question from an out-of-scope one;
 // coverage of the question's rarer terms can.
-import { QUESTION_WORDS } from './text.ts';
+import { NUMBER_WORDS, QUESTION_WORDS, stem, TIME_UNITS } from './text.ts';
 
 /** How much a question term counts as found, by where it was found. */
 /** Words too general to count as a match of their own ("who else …"). */
@@ -78,11 +78,11 @@ export interface PrepareOptions {
   unknownFactor?: number;
 }
 
-const CLAIMED_NUMBER =
-  /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$/;
 const CLAIMED_NUMBER_FACTOR = 0.05;
-/** Units a claimed figure counts in (stemmed). */
-const CLAIMED_UNIT = /^(?:minut|hour|day|week|month|year)s?$/;
+/** Figures and time units as terms (stemmed: "twenti", "dai"). */
+const NUMBER_TERMS = new Set(NUMBER_WORDS.map(stem));
+const UNIT_TERMS = new Set(TIME_UNITS.flatMap((u) => [stem(u), stem(`${u}s`)]));
+const isNumberTerm = (t: string) => /^\d/.test(t) || NUMBER_TERMS.has(t);
 
 export function prepare(query: readonly string[], weights: TermWeights, synonyms: Synonyms, options: PrepareOptions = {}): PreparedQuery {
   const { context = [], contextWeight = 0, unknownFactor = 1 } = options;
@@ -97,12 +97,12 @@ export function prepare(query: readonly string[], weights: TermWeights, synonyms
     // A number the knowledge never uses is a figure put to the bot to check ("3 hours?", "is he
     // 65?"), not the subject: it weighs little, so the entry with the real figure can answer.
     // …and so is the unit after it ("2 [hours]").
-    const claimed = (!known && CLAIMED_NUMBER.test(t)) || afterClaim;
+    const claimed = (!known && isNumberTerm(t)) || afterClaim;
     const weight = weights.weight(t) * (isContext ? contextWeight : 1) * (claimed ? CLAIMED_NUMBER_FACTOR : known ? 1 : unknownFactor);
     return { term: t, weight, synonyms: syn, isQuestionWord: QUESTION_WORDS.has(t), context: isContext, known };
   };
   const terms = [
-    ...query.map((t, i) => term(t, false, i > 0 && CLAIMED_UNIT.test(t) && CLAIMED_NUMBER.test(query[i - 1]!) && !weights.knows(query[i - 1]!))),
+    ...query.map((t, i) => term(t, false, i > 0 && UNIT_TERMS.has(t) && isNumberTerm(query[i - 1]!) && !weights.knows(query[i - 1]!))),
     ...(contextWeight > 0 ? context.filter((t) => !QUESTION_WORDS.has(t)).map((t) => term(t, true)) : []),
   ];
   return { terms, credit };

@@ -4,7 +4,7 @@
 import { SPELLING_SEARCHES, termsOf, type Analysis } from './analysis.ts';
 import { asksAboutFuture, asksByNoun, focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { namesIn } from './people.ts';
-import { isStopWord, QUESTION_WORDS, stem, words } from './text.ts';
+import { isNumber, isStopWord, QUESTION_WORDS, stem, timeUnit, words } from './text.ts';
 import { TUNING } from './tuning.ts';
 import { EngineInputError } from './types.ts';
 
@@ -134,7 +134,7 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
 const POINTS_BACK =
   /^\s*(?:is|was) (?:that|this|it) (?:actually |really |even )?(?:true|right|correct|accurate|legit|real|the case)\b|\b(?:about|with|by|of|on|to|mean|means|meant|meaning)\s+(?:that|this|it|those)\b(?!\s+(?!during|in|at|on|exactly|really|again|then|lol|tho|though)[a-z]{3,})|^\s*(?:what|why)\s+(?:does|did|is|was)\s+(?:that|this|it)\s+mean/i;
 /** A span in quotation marks: 'progress is hard', “clear-eyed”. */
-const QUOTED = /['‘"“]([^'’"”]{3,80})['’"”]/g;
+const QUOTED = /(?<![\p{L}\p{N}])['‘"“]([^'’"”]{3,80})['’"”](?![\p{L}\p{N}])/gu;
 
 /** "does the article say …", "according to the article, …": the question is what follows. */
 const ABOUT_THE_ARTICLE =
@@ -172,8 +172,6 @@ function yesNoFirstAlternative(clause: string): { first: string; other: string }
 const DISMISSIVE = /\b(?:just|only|all|nah|not|hype|nonsense|propaganda|cope|vibes|fake|rumou?rs?|fall through|fell through)\b/i;
 const AUXILIARY_OPENERS = new Set(['did', 'does', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'should']);
 
-const FIGURE_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty)$/;
-const FIGURE_UNIT = /^(?:minute|hour|day|week|month|year)s?$/;
 const articleFigures = new WeakMap<Analysis, ReadonlySet<string>>();
 
 /**
@@ -181,18 +179,18 @@ const articleFigures = new WeakMap<Analysis, ReadonlySet<string>>();
  * check, not the subject: its terms are left out, so the entry with the real figure can answer.
  */
 function claimedFigure(a: Analysis, w: readonly string[]): ReadonlySet<string> {
+  const figures = (ws: readonly string[]) => ws.flatMap((x, i) => (isNumber(x) && timeUnit(ws[i + 1] ?? '') ? [`${x} ${timeUnit(ws[i + 1]!)}`] : []));
   let known = articleFigures.get(a);
   if (!known) {
-    const aw = words(a.knowledge.article);
-    known = new Set(aw.flatMap((x, i) => (FIGURE_WORD.test(x) && FIGURE_UNIT.test(aw[i + 1] ?? '') ? [`${x} ${stem(aw[i + 1]!)}`] : [])));
+    known = new Set(figures(words(a.knowledge.article)));
     articleFigures.set(a, known);
   }
   const out = new Set<string>();
   w.forEach((x, i) => {
-    const unit = w[i + 1];
-    if (FIGURE_WORD.test(x) && unit !== undefined && FIGURE_UNIT.test(unit) && !known.has(`${x} ${stem(unit)}`)) {
+    const figure = figures([x, w[i + 1] ?? ''])[0];
+    if (figure && !known.has(figure)) {
       out.add(stem(x));
-      out.add(stem(unit));
+      out.add(stem(w[i + 1]!));
     }
   });
   return out;
@@ -229,9 +227,14 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const namedWords = words(second ? query.replace(second, ' ') : query);
   const named = namesIn(a, namedWords);
   // "which US president's era…": a role the question asks to be named is not someone it names.
-  const speakers = named.speakers.filter((id) => !ASKS_WHICH.has(named.words[(named.at.get(id) ?? 0) - 1] ?? ''));
+  // (Only a role: "what qin gang said" still names Qin Gang.)
+  const speakers = named.speakers.filter((id) => {
+    const at = named.at.get(id) ?? 0;
+    return !ASKS_WHICH.has(named.words[at - 1] ?? '') || a.names.has(named.words[at] ?? '');
+  });
   const clauseWords = namesIn(a, words(first)).words;
-  const terms = termsOf(a, clauseWords).filter((t) => !claimedFigure(a, clauseWords).has(t));
+  const claimed = claimedFigure(a, clauseWords);
+  const terms = termsOf(a, clauseWords).filter((t) => !claimed.has(t));
   const restWords = namesIn(a, words(`${rest} ${other}`)).words;
   let context = termsOf(a, restWords).filter((t) => !terms.includes(t));
   // "what did china say about that?": the clause points back into the message. What it points at
