@@ -41,6 +41,11 @@ function counts(answer: string, focus: string): boolean {
   return w.some((x, i) => (isNumber(x) || COUNT_WORDS.has(x)) && w.slice(i + 1, i + 3).some((y) => stem(y) === focus));
 }
 
+/** Whether an entry's phrasings, keywords, answer or passages use the term. */
+function mentions(doc: EntryRecord['doc'], t: string): boolean {
+  return doc.core.has(t) || doc.answer.has(t) || doc.passage.has(t);
+}
+
 /**
  * "which [company] made the balloon": the entry, its answer or its passages must name the thing,
  * by its own word or a curated synonym. When the knowledge lists instances of it ("company":
@@ -49,8 +54,7 @@ function counts(answer: string, focus: string): boolean {
  */
 function speaksOf(a: Analysis, record: Pick<EntryRecord, 'doc'>, focus: string | null): boolean {
   if (focus === null) return true;
-  const { core, answer, passage } = record.doc;
-  const has = (t: string) => core.has(t) || answer.has(t) || passage.has(t);
+  const has = (t: string) => mentions(record.doc, t);
   const instances = a.instances.get(focus);
   if (instances) return instances.some(has);
   return [focus, ...(a.curatedSynonyms.get(focus) ?? [])].some(has);
@@ -96,19 +100,26 @@ function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
   // "does Taiwan think it's part of China": the view of a place the article names, given by an
   // answer about that place ("Taiwan sees itself as …"), not by one about another's view of it.
   const place = q.kind === 'speech' ? placeVoice(a, q) : null;
-  if (place)
-    return words(record.entry.answer)
-      .slice(0, 2)
-      .some((w) => stem(w) === place);
+  if (place) return isAbout(record.entry.answer, place);
   const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
   return voice === undefined || record.saidBy.has(voice) || sideOf(a, voice, record);
 }
 
-/** A place the article names ("taiwan", "russia") as the voice of a speech question, stemmed; else null. */
+/**
+ * A thing the article names (an instance of a category in knowledge/synonyms.json: "taiwan",
+ * "russia") as the voice of a speech question, stemmed; else null.
+ */
 function placeVoice(a: Analysis, q: ParsedQuestion): string | null {
-  if (!q.voice || q.voice.length !== 1) return null;
+  if (!q.voice || q.voice.length !== 1 || a.voices.has(q.voice[0]!)) return null;
   const t = stem(q.voice[0]!);
-  return !a.voices.has(q.voice[0]!) && (a.instances.get('countri') ?? []).includes(t) ? t : null;
+  return [...a.instances.values()].some((names) => names.includes(t)) ? t : null;
+}
+
+/** Whether a text is about the thing (stemmed) it opens with: "Taiwan sees itself as …". */
+function isAbout(text: string, subject: string): boolean {
+  return words(text)
+    .slice(0, 2)
+    .some((w) => stem(w) === subject);
 }
 
 /** Verbs a when-question may end on that name the event it asks the time of. */
@@ -152,8 +163,7 @@ function knowsEvent(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolea
   const last = words(q.clause).at(-1);
   if (last === undefined || !EVENT_VERBS.has(last)) return true;
   const event = stem(last);
-  const { core, answer, passage } = record.doc;
-  return [event, ...(a.synonyms.get(event) ?? [])].some((t) => core.has(t) || answer.has(t) || passage.has(t));
+  return [event, ...(a.synonyms.get(event) ?? [])].some((t) => mentions(record.doc, t));
 }
 
 /** A side speaks through its people (by their role in speakers.json): Xi's words are China's. */
@@ -269,7 +279,7 @@ function nearestPassage(a: Analysis, q: ParsedQuestion, ranked: readonly Scored[
 function decide(a: Analysis, q: ParsedQuestion): Decision {
   const ranked = scoreEntries(a, q.terms, q.context);
   const refused = (nearest: Citation | null = nearestPassage(a, q, ranked)): Decision =>
-    // About the report itself ("who is the reporter"): only entries on its page lines answer; say what the page does.
+    // About the report itself ("who is the reporter"): answered only by an entry of kind `report`; else say what the report is.
     q.kind === 'report'
       ? { result: { ...refuse(a, q, ranked, null), note: reportNote(a) }, strong: false }
       : { result: refuse(a, q, ranked, nearest), strong: false };
@@ -343,6 +353,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
 
   // No curated entry fits: answer from a single passage only when it clearly covers the question.
   const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
+  const place = q.kind === 'speech' ? placeVoice(a, q) : null;
   const passages = scorePassages(a, q.terms);
   const best = passages[0];
   if (best) {
@@ -357,11 +368,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       (!q.future || speaksOfFuture(sentence)) &&
       speaksOf(a, best, q.focus) &&
       (voice === undefined || reportedSpeakers(a.knowledge, sentence).has(voice) || sideOf(a, voice, { saidBy: reportedSpeakers(a.knowledge, sentence) })) &&
-      (q.kind !== 'speech' ||
-        placeVoice(a, q) === null ||
-        words(sentence)
-          .slice(0, 2)
-          .some((w) => stem(w) === placeVoice(a, q))) &&
+      (place === null || isAbout(sentence, place)) &&
       q.speakers.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.doc.core.has(t)));
     if (clear) {
       return {

@@ -156,7 +156,7 @@ const NAME_FIRST_WORDS = new Set([
   'mr',
 ]);
 /** "does the article say …" asks what the article says, not what someone said. */
-const ARTICLE_WORDS = new Set(['article', 'bbc', 'report', 'story', 'piece', 'it', 'text', 'source', 'news']);
+const ARTICLE_WORDS = new Set(['article', 'bbc', 'report', 'story', 'piece', 'it', 'text', 'source', 'news', 'headline', 'title', 'line', 'tags', 'page']);
 /** Words between the auxiliary and a speech word that name no one: "what was that last quote". */
 const NOT_A_VOICE = new Set([
   'last',

@@ -29,11 +29,6 @@ function skeleton(word: string): string {
   return word.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
 }
 
-/**
- * A 4-letter word is only taken for a known word one letter longer or shorter, or with two
- * letters swapped ("vist" for "visit"): a changed letter makes too many other real words
- * ("rate" is not "gate").
- */
 const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 /** Whether two letters sit side by side on a QWERTY keyboard, in a row or between rows. */
 function neighbours(a: string, b: string): boolean {
@@ -46,6 +41,12 @@ function neighbours(a: string, b: string): boolean {
   return x !== null && y !== null && Math.abs(x.row - y.row) <= 1 && Math.abs(x.col - y.col) <= 1;
 }
 
+/**
+ * A 4-letter word is only taken for a known word one letter longer or shorter ("vist" for
+ * "visit"), with two letters swapped, or with one letter changed for its neighbour on the
+ * keyboard ("lomg" for "long"): any other changed letter makes too many other real words ("rate"
+ * is not "gate").
+ */
 function confirms(word: string, known: string, distance: number): boolean {
   // Two edits in a shorter word only when it sounds the same: "contane" for "contain".
   if (word.length >= 6 && distance === 2 && word[0] === known[0] && skeleton(word) === skeleton(known)) return true;
@@ -53,7 +54,7 @@ function confirms(word: string, known: string, distance: number): boolean {
   if (distance !== 1) return false;
   if (known.length !== word.length) return true;
   const diff = [...word].map((c, i) => (c === known[i] ? -1 : i)).filter((i) => i >= 0);
-  // One letter for its neighbour on the keyboard ("vusit" for "visit"), or two swapped.
+  // One letter for its neighbour on the keyboard ("lomg" for "long"), or two swapped.
   if (diff.length === 1) return neighbours(word[diff[0]!]!, known[diff[0]!]!);
   return diff.length === 2 && word[diff[0]!] === known[diff[1]!] && word[diff[1]!] === known[diff[0]!];
 }

@@ -111,7 +111,7 @@ export function checkIntegrity(k: Knowledge, name: (file: string) => string): st
   const articleWords = new Set(k.article.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
   k.categories.forEach((c, i) =>
     c.instances.forEach((w, j) => {
-      if (!w.split(' ').every((x) => articleWords.has(x))) problems.push(`${synonymsFile}: categories[${i}].instances[${j}]: "${w}" is not a word of the article`);
+      if (!(w.match(/[\p{L}\p{N}']+/gu) ?? []).every((x) => articleWords.has(x))) problems.push(`${synonymsFile}: categories[${i}].instances[${j}]: "${w}" is not a word of the article`);
     }),
   );
   k.qa.forEach((e, i) => quotedSpans(qaFile, `entries[${i}].answer`, e.answer, e.passages));

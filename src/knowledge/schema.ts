@@ -16,11 +16,15 @@ export const PassageSchema = z.strictObject({
 });
 
 /** A line of the page around the article's paragraphs: its headline, its tags, its source line. */
-const pageLineId = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be a lower-case word like "headline" (paragraphs are p1, p2, …)');
+// Ids travel in buttons' custom ids, and labels name an embed field: both stay short.
+const pageLineId = z
+  .string()
+  .max(24, 'must be at most 24 characters')
+  .regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be a lower-case word like "headline" (paragraphs are p1, p2, …)');
 export const PageLineSchema = z.strictObject({
   id: pageLineId,
   /** How a citation names it: "headline", "source line". */
-  label: text,
+  label: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
   text,
 });
 
@@ -112,7 +116,7 @@ export const SynonymGroupSchema = z.strictObject({
  * name an instance of it: "Which country was accused of abuses?" is answered by "by China".
  */
 export const CategorySchema = z.strictObject({
-  words: z.array(synonymWord).min(1, 'must list the word or words a question asks by'),
+  words: z.array(z.string().regex(/^[\p{Ll}\p{N}']+$/u, 'must be one lower-case word')).min(1, 'must list the word or words a question asks by'),
   instances: z.array(synonymWord).min(1, 'must list at least one word of the article that names one'),
   note: z.string().optional(),
 });

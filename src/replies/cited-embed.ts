@@ -59,7 +59,7 @@ export function citedEmbed(input: CitedEmbedInput): APIEmbed {
   }
   const rest = citations.slice(shown);
   if (rest.length > 0) {
-    const lines = rest.flatMap((c) => (c.label ? [c.label] : []));
+    const lines = rest.flatMap((c) => (c.label ? [paragraphLabel(c.paragraph, c.label)] : []));
     const paragraphs = rest.flatMap((c) => (c.label ? [] : [c.paragraph]));
     const value = [paragraphs.length > 0 ? paragraphRanges(paragraphs) : '', ...lines].filter(Boolean).join(', ');
     fields.push({ name: 'More passages', value: truncate(value, reserve - 20) });

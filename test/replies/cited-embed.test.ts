@@ -29,6 +29,18 @@ describe('citedEmbed', () => {
     ]);
   });
 
+  it('names page lines beside paragraph numbers when they no longer fit', () => {
+    const long = (n: number) => citation(n, 'word '.repeat(400));
+    const lines: Citation[] = [
+      { id: 'headline', paragraph: 0, label: 'headline', text: 'US and China pledge to stabilise tense relationship after talks' },
+      { id: 'credit', paragraph: 0, label: 'source line', text: 'Source: BBC' },
+    ];
+    const paragraphs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(long);
+    const embed = citedEmbed({ title: 'q', description: 'a', citations: [...paragraphs, ...lines], source: SOURCE });
+    const more = embed.fields?.find((f) => f.name === 'More passages');
+    expect(more?.value).toMatch(/^¶ .*, Headline, Source line$/);
+  });
+
   it('escapes the title and keeps every passage on its block quote', () => {
     const embed = citedEmbed({ title: '**hi** `x`', description: 'a', citations: [citation(3, 'line one\nline two *star*')], source: SOURCE });
     expect(embed.title).toBe('\\*\\*hi\\*\\* \\`x\\`');
