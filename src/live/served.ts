@@ -8,7 +8,7 @@ import type { SourceInfo } from '../replies/cited-embed.ts';
 export interface Served {
   engine: Engine;
   source: SourceInfo;
-  /** The article's passage ids, for checking ids that come back in buttons. */
+  /** The ids of the article's passages and page lines, for checking ids that come back in buttons. */
   passageIds: ReadonlySet<string>;
   /** The curated entries' ids, likewise. */
   entryIds: ReadonlySet<string>;
@@ -18,7 +18,7 @@ export function serve(knowledge: Knowledge): Served {
   return {
     engine: createEngine(knowledge),
     source: { title: knowledge.title, outlet: knowledge.outlet, event: knowledge.event },
-    passageIds: new Set(knowledge.passages.map((p) => p.id)),
+    passageIds: new Set([...knowledge.passages, ...knowledge.page].map((p) => p.id)),
     entryIds: new Set(knowledge.qa.map((e) => e.id)),
   };
 }
