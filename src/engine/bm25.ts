@@ -20,7 +20,25 @@ interface EntryDoc {
 
 const SYNONYM_BOOST = 0.5;
 
+/** The index is built at the first question that needs the second ranker: a clear answer never does. */
 export function buildBm25(entries: readonly EntryRecord[]): Bm25 {
+  let built: MiniSearch<EntryDoc> | undefined;
+  const indexOf = () => (built ??= indexEntries(entries));
+  return {
+    rank(query, synonyms) {
+      const q = query.filter(Boolean);
+      if (q.length === 0) return [];
+      const direct = new Set(q);
+      const extra = [...new Set(q.flatMap((t) => [...(synonyms.get(t) ?? [])]))].filter((t) => !direct.has(t));
+      const all = [...q, ...extra];
+      return indexOf()
+        .search(all.join(' '), { boostTerm: (term) => (direct.has(term) ? 1 : SYNONYM_BOOST) })
+        .map((r) => String(r.id));
+    },
+  };
+}
+
+function indexEntries(entries: readonly EntryRecord[]): MiniSearch<EntryDoc> {
   const index = new MiniSearch<EntryDoc>({
     fields: ['questions', 'keywords', 'answer'],
     // Documents are read exactly as the coverage ranker reads them: the engine's own terms.
@@ -31,14 +49,5 @@ export function buildBm25(entries: readonly EntryRecord[]): Bm25 {
   index.addAll(
     entries.map(({ entry }) => ({ id: entry.id, questions: entry.questions.join(' \n '), keywords: entry.keywords.join(' '), answer: entry.answer })),
   );
-  return {
-    rank(query, synonyms) {
-      const q = query.filter(Boolean);
-      if (q.length === 0) return [];
-      const direct = new Set(q);
-      const extra = [...new Set(q.flatMap((t) => [...(synonyms.get(t) ?? [])]))].filter((t) => !direct.has(t));
-      const all = [...q, ...extra];
-      return index.search(all.join(' '), { boostTerm: (term) => (direct.has(term) ? 1 : SYNONYM_BOOST) }).map((r) => String(r.id));
-    },
-  };
+  return index;
 }

@@ -66,7 +66,8 @@ function confirms(word: string, known: string, distance: number): boolean {
  */
 export class SpellChecker {
   private readonly known: Set<string>;
-  private readonly fuse: Fuse<string>;
+  /** Built at the first word that needs correcting: most questions have none. */
+  private fuseIndex: Fuse<string> | undefined;
   private readonly cache = new Map<string, string>();
 
   constructor(
@@ -76,10 +77,6 @@ export class SpellChecker {
     readonly isEnglish: (word: string) => boolean = () => false,
   ) {
     this.known = new Set(vocabulary);
-    this.fuse = new Fuse(
-      [...this.known].filter((w) => w.length >= 3),
-      { threshold: 0.4, includeScore: true, ignoreLocation: true },
-    );
   }
 
   /**
@@ -87,6 +84,14 @@ export class SpellChecker {
    * searches one question may cost (about 3 ms each): a pasted line of made-up words would
    * otherwise block the process for a tenth of a second; past the budget, words stay as typed.
    */
+  private get fuse(): Fuse<string> {
+    this.fuseIndex ??= new Fuse(
+      [...this.known].filter((w) => w.length >= 3),
+      { threshold: 0.4, includeScore: true, ignoreLocation: true },
+    );
+    return this.fuseIndex;
+  }
+
   correct(word: string, budget?: { searches: number }): string {
     // Past 20 letters a "word" is a paste or noise, not a typo, and Fuse's matching slows down.
     if (this.known.has(word) || /\d/.test(word) || word.length > 20 || this.isEnglish(word)) return word;
