@@ -118,7 +118,7 @@ const SPEECH_VERBS = new Set([
   'described',
 ]);
 /** Speech verbs that ask for someone's words only when someone is named: "how does the article describe…" asks for the article's words. */
-const NAMED_ONLY = new Set(['describe', 'describes', 'described']);
+const NAMED_ONLY = new Set(['describe', 'describes', 'described', 'characterise', 'characterised', 'characterize', 'characterized']);
 const SPEECH_NOUNS = new Set([
   'reaction',
   'reactions',
@@ -175,6 +175,9 @@ const NOT_A_VOICE = new Set([
   'ever',
   'publicly',
   'officially',
+  'use',
+  'used',
+  'able',
 ]);
 
 /**

@@ -30,6 +30,7 @@ const GROUPS: string[][] = [
   ['visit', 'trip', 'journey', 'tour', 'travel', 'went'],
   ['relation', 'relations', 'relationship', 'ties'],
   ['article', 'story', 'piece', 'post'],
+  ['businessman', 'businessmen', 'business', 'billionaire', 'tycoon', 'executive', 'entrepreneur', 'mogul'],
   ['stabilise', 'stable', 'stability', 'steady', 'calm'],
   ['president', 'leader', 'head of state'],
   ['schedule', 'scheduled', 'agenda', 'plan', 'planned', 'itinerary', 'original', 'originally'],

@@ -337,6 +337,17 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // "…, right?", "… right lol": asking to be agreed with, not about rights.
   [/\b(?:right|correct|true)(?=\s*(?:[?!.]|$|lol|lmao|haha|tho|though|or nah|or not))/g, ''],
   [/\b(?:a )?one[- ]off\b/g, ''],
+  // "what word did Blinken use to describe China": his words, however the question frames them.
+  [
+    /\b(?:word|words|term|phrase|expression|adjective|label)s? (did|does|do) (?!the (?:article|piece|bbc|report|story)\b)(\w+(?: \w+)?) use(?: to (?:describe|characteri[sz]e|sum up))?\b/g,
+    '$1 $2 say',
+  ],
+  [/\bbe able to\b/g, ''],
+  [/\b(?:had|have|has|got|get|granted) an audience with\b/g, 'met'],
+  [
+    /\b(?:communicate|signal|send a message|say) to (?:the )?(?:chinese |american )?(?:public|people|citizens|population|audience at home)\b/g,
+    'message people',
+  ],
   [
     /\b(?:sounds?|seems?|looks?|is|feels?) (?:kinda |kind of |a bit |a little |pretty |so |super |lowkey )?(?:sus|off|weird|odd|fishy|strange|shady|vague|cringe)\b/g,
     '',
