@@ -211,7 +211,11 @@ export function voiceOf(w: readonly string[]): string[] {
   return span.filter((x, i) => !isStopWord(x) && !NOT_A_VOICE.has(x) && !ARTICLE_WORDS.has(x) && !SPEECH_NOUNS.has(x) && (i === 0 || !/(ing|ed)$/.test(x)));
 }
 const FIGURE = `(?:\\d+|${NUMBER_WORDS.join('|')}|a few|a couple of)`;
-const CLAIMED_LENGTH = new RegExp(` (?:for|lasted|took) (?:like |about |around |maybe |over |almost |nearly )?${FIGURE} (?:minutes?|hours?|days?|weeks?)\\b`);
+const CLAIMED_LENGTH = new RegExp(
+  ` (?:for|lasted|took|was|were) (?:like |about |around |maybe |over |almost |nearly |only |just )?${FIGURE} (?:minutes?|hours?|days?|weeks?)\\b`,
+);
+/** "met on tuesday yeah?": a day put to be checked asks when. */
+const CLAIMED_DAY = / on (?:a )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b/;
 const CLAIMED_AGE =
   / (?:is|was|isnt|wasnt|turned|turns)(?: (?!(?:minutes?|hours?|days?|years?)\b)[a-z]+){0,2} (?:like |about |around |maybe |already |only |nearly )?(?:[2-9]\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?! (?:minutes?|hours?|days?|weeks?|months?|years?)\b)\b/;
 const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
@@ -256,6 +260,7 @@ export function questionKind(question: string): QuestionKind {
   // A figure put to be checked: "met for like 2 hours??" a length of time, "blinken is like 70" an age.
   if (CLAIMED_LENGTH.test(text)) return 'duration';
   if (CLAIMED_AGE.test(text)) return 'quantity';
+  if (CLAIMED_DAY.test(text) && !AUXILIARIES.has(first)) return 'time';
   // "when" that opens or ends the question; "what was he referring to when he said …" is not a when-question.
   const when = w.indexOf('when');
   // "which month", "what year": a calendar date, which "earlier this year" does not give.

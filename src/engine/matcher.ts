@@ -82,7 +82,9 @@ const CLAIMED_NUMBER_FACTOR = 0.05;
 /** Figures and time units as terms (stemmed: "twenti", "dai"). */
 const NUMBER_TERMS = new Set(NUMBER_WORDS.map(stem));
 const UNIT_TERMS = new Set(TIME_UNITS.flatMap((u) => [stem(u), stem(`${u}s`)]));
-const isNumberTerm = (t: string) => /^\d/.test(t) || NUMBER_TERMS.has(t);
+const DAY_TERMS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map(stem));
+/** A figure or a weekday: values a question may put to be checked. */
+const isNumberTerm = (t: string) => /^\d/.test(t) || NUMBER_TERMS.has(t) || DAY_TERMS.has(t);
 
 export function prepare(query: readonly string[], weights: TermWeights, synonyms: Synonyms, options: PrepareOptions = {}): PreparedQuery {
   const { context = [], contextWeight = 0, unknownFactor = 1 } = options;

@@ -323,7 +323,11 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:they|people|everyone|everybody|the news|media) (?:keep|keeps|kept) (?:mentioning|talking about|saying|bringing up)\b/g, ''],
   [/\bsit-?downs?\b/g, 'meeting'],
   // "I thought …", "my friend says …", "… is that right?": a claim put to the bot to check; the claim is the question.
-  [/\b(?:i|we) (?:thought|think|heard|read|believe|assumed|remember|was told)(?: that)?\b/g, ''],
+  [/\b(?:i|we) (?:half |kinda |sort of |vaguely )?(?:thought|think|heard|read|believe|assumed|remember|was told)(?: that)?\b/g, ''],
+  [/\b(?:someone|somebody|people|everyone|they) (?:said|says|told me|claims|claimed)(?: that)?\b/g, ''],
+  [/\bhalf an hour\b/g, '30 minutes'],
+  [/\b(?:hold|held|holds|holding|had|have) talks with\b/g, 'met'],
+  [/\bwhose (?=(?:the|a|an|that|this|he|she|it)\b)/g, 'who is '],
   [
     /\b(?:my|a) (?:friend|mate|dad|mum|mom|uncle|aunt|teacher|prof|professor|coworker|colleague|brother|sister|cousin|grandpa|grandma) (?:says|said|thinks|reckons|told me|claims)(?: that)?\b/g,
     '',
