@@ -15,6 +15,8 @@ export const FRESH_SETS = [
   'ask-blind18.jsonl',
   'ask-blind19.jsonl',
   'ask-blind20.jsonl',
+  'ask-blind21.jsonl',
+  'ask-blind22.jsonl',
 ];
 
 /** Every ask set, the public examples first. */
