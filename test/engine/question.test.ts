@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/engine/analysis.ts';
 import { namesIn } from '../../src/engine/people.ts';
-import { askingClause, parseQuestion, splitParts } from '../../src/engine/question.ts';
+import { askingClause, splitParts } from '../../src/engine/clause.ts';
+import { parseQuestion } from '../../src/engine/question.ts';
 import { words } from '../../src/engine/text.ts';
 import { EngineInputError } from '../../src/engine/types.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
