@@ -26,6 +26,9 @@ interface Decision {
   strong: boolean;
 }
 
+/** A wh-question about two people named together: "what did Blinken and Xi agree on". */
+const BOTH_SIDES = /^(?:what|which|how)\b.*\b\w+(?: \w+)? (?:and|&|n) \w+(?: \w+)?(?: \w+){0,2} (?:agree|discuss|talk|cover|decide|said|say)\w*/i;
+
 /** Whether an entry is about the speaker: its phrasings, keywords or answer use their name. */
 function mentionsSpeaker(a: Analysis, record: EntryRecord, speakerId: string): boolean {
   const terms = a.speakerTerms.get(speakerId) ?? [];
@@ -90,7 +93,13 @@ function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
   if (!answers(record.kinds, q.kind)) return false;
   // "Will the militaries talk again?" needs an answer about what comes next.
   if (q.future && !record.future) return false;
-  if (!q.speakers.every((id) => mentionsSpeaker(a, record, id))) return false;
+  // About everyone it names; "what did Blinken and Xi agree on" names both sides of the talks,
+  // and an entry about either answers it.
+  const aboutSpeakers =
+    q.speakers.length >= 2 && BOTH_SIDES.test(q.clause)
+      ? q.speakers.some((id) => mentionsSpeaker(a, record, id))
+      : q.speakers.every((id) => mentionsSpeaker(a, record, id));
+  if (!aboutSpeakers) return false;
   if (!speaksOf(a, record, q.focus)) return false;
   // "Who was the last secretary of state to visit before Blinken?" is not answered by Blinken.
   if (q.kind === 'person' && record.firstNamed !== null && q.excluded.includes(record.firstNamed)) return false;

@@ -129,6 +129,7 @@ export const CHAT_WORDS: ReadonlyMap<string, string> = new Map(
     saga: '',
     fiasco: '',
     msg: 'message',
+    w: 'with',
     msgs: 'messages',
     bot: '',
     wait: '',
@@ -226,6 +227,9 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // "…, right?", "… right lol": asking to be agreed with, not about rights.
   [/\b(?:right|correct|true)(?=\s*(?:[?!.]|$|lol|lmao|haha|tho|though|or nah|or not))/g, ''],
   [/\b(?:a )?one[- ]off\b/g, ''],
+  // "what's the deal with taiwan": what about it, not an agreement.
+  [/\bthe (?:deal|story|situation) (?:with|w)\b/g, ''],
+  [/\bnothing (?:happened|came of it|came out of it|changed|got done)\b/g, 'no outcome progress'],
   // "what word did Blinken use to describe China": his words, however the question frames them.
   [
     /\b(?:word|words|term|phrase|expression|adjective|label)s? (did|does|do) (?!the (?:article|piece|bbc|report|story)\b)(\w+(?: \w+)?) use(?: to (?:describe|characteri[sz]e|sum up))?\b/g,

@@ -215,9 +215,9 @@ const CLAIMED_LENGTH = new RegExp(
   ` (?:for|lasted|took|was|were) (?:like |about |around |maybe |over |almost |nearly |only |just )?${FIGURE} (?:minutes?|hours?|days?|weeks?)\\b`,
 );
 /** "met on tuesday yeah?": a day put to be checked asks when. */
-const CLAIMED_DAY = / on (?:a )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b/;
+const CLAIMED_DAY = / (?:on|was|is) (?:a )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b/;
 const CLAIMED_AGE =
-  / (?:is|was|isnt|wasnt|turned|turns)(?: (?!(?:minutes?|hours?|days?|years?)\b)[a-z]+){0,2} (?:like |about |around |maybe |already |only |nearly )?(?:[2-9]\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?! (?:minutes?|hours?|days?|weeks?|months?|years?)\b)\b/;
+  / (?:is|was|isnt|wasnt|turned|turns|like)(?: (?!(?:minutes?|hours?|days?|years?)\b)[a-z]+){0,2} (?:like |about |around |maybe |already |only |nearly )?(?:[2-9]\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?! (?:minutes?|hours?|days?|weeks?|months?|years?)\b)\b/;
 const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SPECIFIC_MARKERS =
@@ -225,7 +225,7 @@ const SPECIFIC_MARKERS =
 /** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
 /** "who wrote this article", "what's the headline": about the report itself, not what it says. */
 const ABOUT_THE_REPORT =
-  / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$| who (is|was|s) the (author|reporter|writer|journalist) |(author|reporter|writer|journalist)s? name /;
+  / where (?:is|was|does|did) (?:this|the) (?:article|story|report|piece|news) (?:come )?from\b| (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$| who (is|was|s) the (author|reporter|writer|journalist) |(author|reporter|writer|journalist)s? name /;
 const OUTSIDE_THE_ARTICLE =
   /\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you|how (do|can|should|would) (i|we|you) (get|go|travel|fly|drive) (to|from)|how to get (to|from)|directions to)\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (times|plus|minus|divided by|multiplied by|x) (\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(square root|percent) of \d+\b/;
 const CLOCK =

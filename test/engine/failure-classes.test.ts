@@ -107,6 +107,8 @@ describe('answers on wording nobody tuned for', () => {
     // Either passage that says they met settles it (p2: they met on Monday; p5: where).
     expect(['p2', 'p5']).toContain(first(engine.ask('ok so did blinken really see xi or did it fall through')));
     expect(first(engine.ask('Sorry, english not my language. Xi and Blinken meet on which day?'))).toBe('p2');
+    // A wh-question about both sides of the talks is answered by an entry about either.
+    expect(first(engine.ask('so what did xi and blinken end up agreeing on'))).toBe('p12');
     // A figure put to be checked is answered with the article's figure.
     expect(first(engine.ask('hang on, xi and blinken talked for like 3 hours?'))).toBe('p5');
     expect(first(engine.ask('isnt blinken like 58 lol'))).toBe('p7');
