@@ -17,6 +17,8 @@ export const FRESH_SETS = [
   'ask-blind20.jsonl',
   'ask-blind21.jsonl',
   'ask-blind22.jsonl',
+  'ask-blind23.jsonl',
+  'ask-blind24.jsonl',
 ];
 
 /** Every ask set, the public examples first. */
