@@ -26,6 +26,14 @@ interface Decision {
   strong: boolean;
 }
 
+const OUTLET = /\b(?:publish\w*|outlet|site|website|paper|newspaper|network|organi[sz]ation|source|bbc|cnn)\b/i;
+const AUTHOR = /\b(?:wrote|write|writes|written|author|authored|reporter|journalist|byline|writer)\b/i;
+
+/** A question about someone's past, before what the article reports: "before he became …", "his previous job". */
+const ASKS_BEFORE =
+  /\bbefore (?:he |she |they )?(?:became|becoming|was|were|being|took|taking)\b|\b(?:previous|former|earlier|prior|old) (?:job|role|post|position|career|jobs|roles)\b/i;
+const PAST = /\b(?:before|previous|previously|former|formerly|earlier|prior|used to)\b/i;
+
 /** A wh-question about two people named together: "what did Blinken and Xi agree on". */
 const BOTH_SIDES = /^(?:what|which|how)\b.*\b\w+(?: \w+)? (?:and|&|n) \w+(?: \w+)?(?: \w+){0,2} (?:agree|discuss|talk|cover|decide|said|say)\w*/i;
 
@@ -104,6 +112,8 @@ function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
   // "Who was the last secretary of state to visit before Blinken?" is not answered by Blinken.
   if (q.kind === 'person' && record.firstNamed !== null && q.excluded.includes(record.firstNamed)) return false;
   if (q.kind === 'time' && !knowsEvent(a, q, record)) return false;
+  // "What was Blinken's job before he became Secretary of State?" is not answered by his job now.
+  if (ASKS_BEFORE.test(q.clause) && !PAST.test(`${record.entry.answer}`)) return false;
   // "How many reporters …": the answer must count them (a number by the word), or list them.
   if (q.kind === 'quantity' && q.focus !== null && !record.kinds.includes('list') && !counts(record.entry.answer, q.focus)) return false;
   // "does Taiwan think it's part of China": the view of a place the article names, given by an
@@ -293,6 +303,8 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       ? { result: { ...refuse(a, q, ranked, null), note: reportNote(a) }, strong: false }
       : { result: refuse(a, q, ranked, nearest), strong: false };
 
+  // "Who wrote this?": the page names no author, so the outlet is no answer; say what the report is.
+  if (q.kind === 'report' && AUTHOR.test(q.clause) && !OUTLET.test(q.clause)) return refused(null);
   // Nothing in a 2023 report answers what the time is now.
   if (KINDS[q.kind].accepts.length === 0) return refused(null);
 

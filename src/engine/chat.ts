@@ -230,6 +230,8 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // "what's the deal with taiwan": what about it, not an agreement.
   [/\bthe (?:deal|story|situation) (?:with|w)\b/g, ''],
   [/\bnothing (?:happened|came of it|came out of it|changed|got done)\b/g, 'no outcome progress'],
+  // "when did Xi first come to power": the event is his taking office, which is read as "elected".
+  [/\b(?:come|came|comes|coming) (?:in)?to (?:power|office)\b|\b(?:take|took|takes|taking|assume|assumed) (?:power|office)\b/g, 'elected'],
   // "what word did Blinken use to describe China": his words, however the question frames them.
   [
     /\b(?:word|words|term|phrase|expression|adjective|label)s? (did|does|do) (?!the (?:article|piece|bbc|report|story)\b)(\w+(?: \w+)?) use(?: to (?:describe|characteri[sz]e|sum up))?\b/g,

@@ -116,9 +116,25 @@ const SPEECH_VERBS = new Set([
   'describe',
   'describes',
   'described',
+  'consider',
+  'considers',
+  'regard',
+  'regards',
 ]);
 /** Speech verbs that ask for someone's words only when someone is named: "how does the article describe…" asks for the article's words. */
-const NAMED_ONLY = new Set(['describe', 'describes', 'described', 'characterise', 'characterised', 'characterize', 'characterized']);
+const NAMED_ONLY = new Set([
+  'describe',
+  'describes',
+  'described',
+  'characterise',
+  'characterised',
+  'characterize',
+  'characterized',
+  'consider',
+  'considers',
+  'regard',
+  'regards',
+]);
 const SPEECH_NOUNS = new Set([
   'reaction',
   'reactions',
@@ -221,7 +237,7 @@ const CLAIMED_AGE =
 const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SPECIFIC_MARKERS =
-  /\b(which|what) (specific|particular|exact)\b|\b(which|what) (were|are|was|is) the (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bexactly which\b/;
+  /\b(which|what) (specific|particular|exact)\b|\b(which|what) (were|are|was|is) the (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bwhat (?!did |does |do |is |was |are |were |exactly|he |she |they |it |you |i |we )\w+(?: \w+){0,3} exactly\b|\bexactly which\b/;
 /** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
 /** "who wrote this article", "what's the headline": about the report itself, not what it says. */
 const ABOUT_THE_REPORT =

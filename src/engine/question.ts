@@ -91,7 +91,7 @@ function claimedFigure(a: Analysis, w: readonly string[]): ReadonlySet<string> {
 }
 
 const ASKS_WHICH = new Set(['which', 'what', 'whose', 'whichever']);
-const SETS_ASIDE = new Set(['before', 'besides', 'except', 'excluding', 'apart', 'aside', 'other', 'instead', 'not']);
+const SETS_ASIDE = new Set(['before', 'besides', 'except', 'excluding', 'apart', 'aside', 'other', 'instead', 'not', 'alongside']);
 
 /** "who was the last secretary of state to visit before Blinken": the people named right after a word that sets them aside. */
 function excludedPeople(a: Analysis, w: readonly string[]): string[] {

@@ -60,7 +60,8 @@ describe('answers on wording nobody tuned for', () => {
     expect(outlet.answered && outlet.answer).toMatch(/BBC/);
     expect(outlet.citations[0]).toEqual({ id: 'credit', paragraph: 0, label: 'source line', text: 'Source: BBC' });
     expect(first(engine.ask('whats the headline on this one'))).toBe('headline');
-    // …and what they don't is refused, saying what the report is.
+    // …and what they don't (no author is named) is refused, saying what the report is.
+    expect(engine.ask('who wrote this article').answered).toBe(false);
     const author = engine.ask("what's the reporter's name");
     expect(author.answered).toBe(false);
     expect(author.answered ? '' : author.note).toMatch(/BBC report “US and China pledge/);
@@ -88,6 +89,11 @@ describe('answers on wording nobody tuned for', () => {
       'what were the particular issues xi said they agreed on',
       'what sort of plane brought down the balloon',
       'what tariffs did trump slap on china',
+      // Someone's past, a founder beside the one named, an event the article never dates.
+      'what did blinken do before he became secretary of state',
+      'who started microsoft alongside bill gates',
+      'when did xi take power',
+      'what abuses exactly is china accused of',
     ]) {
       expect(engine.ask(q).answered, q).toBe(false);
     }
@@ -123,6 +129,7 @@ describe('answers on wording nobody tuned for', () => {
   it("reads a place's view from an answer about that place, not from another's view of it", () => {
     expect(first(engine.ask('how does taiwan see itself'))).toBe('p20');
     expect(first(engine.ask('so what does taiwan think it is'))).toBe('p20');
+    expect(first(engine.ask('does taiwan consider itself part of china'))).toBe('p20');
     // The article reports no words of Ukraine's: a refusal, citing where it comes nearest.
     const r = engine.ask('what did ukraine say about the talks');
     expect(r.answered).toBe(false);
