@@ -19,6 +19,8 @@ export const FRESH_SETS = [
   'ask-blind22.jsonl',
   'ask-blind23.jsonl',
   'ask-blind24.jsonl',
+  'ask-blind25.jsonl',
+  'ask-blind26.jsonl',
 ];
 
 /** Every ask set, the public examples first. */
