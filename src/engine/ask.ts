@@ -304,7 +304,10 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       : { result: refuse(a, q, ranked, nearest), strong: false };
 
   // "Who wrote this?": the page names no author, so the outlet is no answer; say what the report is.
-  if (q.kind === 'report' && AUTHOR.test(q.clause) && !OUTLET.test(q.clause)) return refused(null);
+  if (q.kind === 'report' && AUTHOR.test(q.clause) && !OUTLET.test(q.clause)) {
+    const note = `The article names no author: it is the ${a.knowledge.outlet} report “${a.knowledge.title}”.`;
+    return { result: { ...refuse(a, q, ranked, null), note }, strong: false };
+  }
   // Nothing in a 2023 report answers what the time is now.
   if (KINDS[q.kind].accepts.length === 0) return refused(null);
 
