@@ -29,13 +29,22 @@ interface Decision {
 const OUTLET = /\b(?:publish\w*|outlet|site|website|paper|newspaper|network|organi[sz]ation|source|bbc|cnn)\b/i;
 const AUTHOR = /\b(?:wrote|write|writes|written|author|authored|reporter|journalist|byline|writer)\b/i;
 
-/** A question about someone's past, before what the article reports: "before he became …", "his previous job". */
-const ASKS_BEFORE =
-  /\bbefore (?:he |she |they )?(?:became|becoming|was|were|being|took|taking)\b|\b(?:previous|former|earlier|prior|old) (?:job|role|post|position|career|jobs|roles)\b/i;
+/** An answer about the past, for a question about someone's past (`asksPast`). */
 const PAST = /\b(?:before|previous|previously|former|formerly|earlier|prior|used to)\b/i;
 
-/** A wh-question about two people named together: "what did Blinken and Xi agree on". */
-const BOTH_SIDES = /^(?:what|which|how)\b.*\b\w+(?: \w+)? (?:and|&|n) \w+(?: \w+)?(?: \w+){0,2} (?:agree|discuss|talk|cover|decide|said|say)\w*/i;
+/**
+ * Whose words a speech question asks for, worked out once per question: a speaker or one of the
+ * two sides (`speaker`), or a place the article names (`place`, stemmed). Neither for other kinds.
+ */
+interface Voice {
+  speaker: string | undefined;
+  place: string | null;
+}
+
+function voiceOfQuestion(a: Analysis, q: ParsedQuestion): Voice {
+  if (q.kind !== 'speech') return { speaker: undefined, place: null };
+  return { speaker: voiceSpeaker(a, q), place: placeVoice(a, q) };
+}
 
 /** Whether an entry is about the speaker: its phrasings, keywords or answer use their name. */
 function mentionsSpeaker(a: Analysis, record: EntryRecord, speakerId: string): boolean {
@@ -97,31 +106,26 @@ function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
  * the question names, speaks of the thing asked about by name, and, for "what did X say", reports
  * words of X ("what did Xi say about North Korea" is not answered by the list of topics).
  */
-function suits(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
+function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord): boolean {
   if (!answers(record.kinds, q.kind)) return false;
   // "Will the militaries talk again?" needs an answer about what comes next.
   if (q.future && !record.future) return false;
   // About everyone it names; "what did Blinken and Xi agree on" names both sides of the talks,
   // and an entry about either answers it.
-  const aboutSpeakers =
-    q.speakers.length >= 2 && BOTH_SIDES.test(q.clause)
-      ? q.speakers.some((id) => mentionsSpeaker(a, record, id))
-      : q.speakers.every((id) => mentionsSpeaker(a, record, id));
+  const aboutSpeakers = q.together ? q.speakers.some((id) => mentionsSpeaker(a, record, id)) : q.speakers.every((id) => mentionsSpeaker(a, record, id));
   if (!aboutSpeakers) return false;
   if (!speaksOf(a, record, q.focus)) return false;
   // "Who was the last secretary of state to visit before Blinken?" is not answered by Blinken.
   if (q.kind === 'person' && record.firstNamed !== null && q.excluded.includes(record.firstNamed)) return false;
   if (q.kind === 'time' && !knowsEvent(a, q, record)) return false;
   // "What was Blinken's job before he became Secretary of State?" is not answered by his job now.
-  if (ASKS_BEFORE.test(q.clause) && !PAST.test(`${record.entry.answer}`)) return false;
+  if (q.asksPast && !PAST.test(record.entry.answer)) return false;
   // "How many reporters …": the answer must count them (a number by the word), or list them.
   if (q.kind === 'quantity' && q.focus !== null && !record.kinds.includes('list') && !counts(record.entry.answer, q.focus)) return false;
   // "does Taiwan think it's part of China": the view of a place the article names, given by an
   // answer about that place ("Taiwan sees itself as …"), not by one about another's view of it.
-  const place = q.kind === 'speech' ? placeVoice(a, q) : null;
-  if (place) return isAbout(record.entry.answer, place);
-  const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
-  return voice === undefined || record.saidBy.has(voice) || sideOf(a, voice, record);
+  if (voice.place) return isAbout(record.entry.answer, voice.place);
+  return voice.speaker === undefined || speaks(a, voice.speaker, record.saidBy);
 }
 
 /**
@@ -185,9 +189,9 @@ function knowsEvent(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolea
   return [event, ...(a.synonyms.get(event) ?? [])].some((t) => mentions(record.doc, t));
 }
 
-/** A side speaks through its people (by their role in speakers.json): Xi's words are China's. */
-function sideOf(a: Analysis, voice: string, record: Pick<EntryRecord, 'saidBy'>): boolean {
-  return [...record.saidBy].some((id) => a.sides.get(id) === voice);
+/** Whether the voice asked for is among those an answer reports: a side speaks through its people (by their role in speakers.json), so Xi's words are China's. */
+function speaks(a: Analysis, voice: string, saidBy: ReadonlySet<string>): boolean {
+  return saidBy.has(voice) || [...saidBy].some((id) => a.sides.get(id) === voice);
 }
 
 /** "what did the Kremlin say": the article reports words of its speakers and of the two sides only. */
@@ -314,11 +318,12 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   // "What did Wang Yi say?": the article names him but reports no words of his; "what did the
   // Kremlin say?": it reports no one of that name at all.
   const subject = q.speakers[0];
-  if (q.kind === 'speech' && ((subject && !a.speaking.has(subject)) || (unknownVoice(a, q) && !placeVoice(a, q)))) return refused();
+  const voice = voiceOfQuestion(a, q);
+  if (q.kind === 'speech' && ((subject && !a.speaking.has(subject)) || (unknownVoice(a, q) && !voice.place))) return refused();
 
   // Only entries that give the kind of answer asked for, about everyone the question names, and
   // that speak of the thing it asks about by name.
-  const fits = (s: Scored) => suits(a, q, s.record);
+  const fits = (s: Scored) => suits(a, q, voice, s.record);
   // The second ranker's first entry that suits, worked out only when the first ranker is unsure.
   let bm25First: string | null | undefined;
   const bm25Top = () => {
@@ -330,7 +335,7 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
           .slice(0, TUNING.bm25Votes)
           .find((id) => {
             const r = a.entryById.get(id);
-            return r !== undefined && suits(a, q, r);
+            return r !== undefined && suits(a, q, voice, r);
           }) ?? null;
     }
     return bm25First;
@@ -376,8 +381,6 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   }
 
   // No curated entry fits: answer from a single passage only when it clearly covers the question.
-  const voice = q.kind === 'speech' ? voiceSpeaker(a, q) : undefined;
-  const place = q.kind === 'speech' ? placeVoice(a, q) : null;
   const passages = scorePassages(a, q.terms);
   const best = passages[0];
   if (best) {
@@ -391,8 +394,8 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       answers(inferAnswerKinds(sentence), q.kind) &&
       (!q.future || speaksOfFuture(sentence)) &&
       speaksOf(a, best, q.focus) &&
-      (voice === undefined || reportedSpeakers(a.knowledge, sentence).has(voice) || sideOf(a, voice, { saidBy: reportedSpeakers(a.knowledge, sentence) })) &&
-      (place === null || isAbout(sentence, place)) &&
+      (voice.speaker === undefined || speaks(a, voice.speaker, reportedSpeakers(a.knowledge, sentence))) &&
+      (voice.place === null || isAbout(sentence, voice.place)) &&
       q.speakers.every((id) => (a.speakerTerms.get(id) ?? []).some((t) => best.doc.core.has(t)));
     if (clear) {
       return {

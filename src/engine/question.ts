@@ -25,6 +25,10 @@ export interface ParsedQuestion {
   speakers: string[];
   /** People the question sets aside: "who … before [Blinken]", "besides [Xi]" (ids). */
   excluded: string[];
+  /** A wh-question about two people named together ("what did Blinken and Xi agree on"): about either will do. */
+  together: boolean;
+  /** Asks about someone's past, before what the article reports: "his job before he became …". */
+  asksPast: boolean;
   /** For "what did X say": the words naming X, else null. */
   voice: string[] | null;
   /** A long message: words the knowledge base never uses are more likely chatter than the subject. */
@@ -90,6 +94,12 @@ function claimedFigure(a: Analysis, w: readonly string[]): ReadonlySet<string> {
   return out;
 }
 
+/** Two people named together as the subject of a wh-question: "what did Blinken and Xi agree on". */
+const TOGETHER = /^(?:what|which|how)\b.*\b\w+(?: \w+)? (?:and|&|n) \w+(?: \w+)?(?: \w+){0,2} (?:agree|discuss|talk|cover|decide|said|say)\w*/i;
+/** "before he became …", "his previous job". */
+const ASKS_PAST =
+  /\bbefore (?:he |she |they )?(?:became|becoming|was|were|being|took|taking)\b|\b(?:previous|former|earlier|prior|old) (?:job|role|post|position|career|jobs|roles)\b/i;
+
 const ASKS_WHICH = new Set(['which', 'what', 'whose', 'whichever']);
 const SETS_ASIDE = new Set(['before', 'besides', 'except', 'excluding', 'apart', 'aside', 'other', 'instead', 'not', 'alongside']);
 
@@ -154,6 +164,8 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     context,
     speakers,
     excluded: excludedPeople(a, clauseWords),
+    together: speakers.length >= 2 && TOGETHER.test(first),
+    asksPast: ASKS_PAST.test(first),
     voice: kind === 'speech' ? voiceFrom(a, clauseWords) : null,
     focus: focusTerm(a, meant),
     future: asksAboutFuture(meant),
