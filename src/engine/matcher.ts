@@ -1,7 +1,7 @@
 // Scores how well a question's terms are covered by a document (a Q&A entry or a passage).
 // Fuzzy similarity alone cannot tell an in-scope question from an out-of-scope one;
 // coverage of the question's rarer terms can.
-import { NUMBER_WORDS, QUESTION_WORDS, stem, TIME_UNITS } from './text.ts';
+import { NUMBER_WORDS, QUESTION_WORDS, stem } from './text.ts';
 
 /** How much a question term counts as found, by where it was found. */
 /** Words too general to count as a match of their own ("who else …"). */
@@ -79,34 +79,32 @@ export interface PrepareOptions {
 }
 
 const CLAIMED_NUMBER_FACTOR = 0.05;
-/** Figures and time units as terms (stemmed: "twenti", "dai"). */
+/** Figures and weekdays as terms (stemmed: "twenti", "tuesdai"). */
 const NUMBER_TERMS = new Set(NUMBER_WORDS.map(stem));
-const UNIT_TERMS = new Set(TIME_UNITS.flatMap((u) => [stem(u), stem(`${u}s`)]));
 const DAY_TERMS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map(stem));
-/** A figure or a weekday: values a question may put to be checked. */
-const isNumberTerm = (t: string) => /^\d/.test(t) || NUMBER_TERMS.has(t) || DAY_TERMS.has(t);
+/**
+ * A figure or a weekday: a value a question may put to be checked. (A figure with its unit that
+ * the article never gives, "two hours", is left out of the question's terms by question.ts.)
+ */
+const isClaimableValue = (t: string) => /^\d/.test(t) || NUMBER_TERMS.has(t) || DAY_TERMS.has(t);
 
 export function prepare(query: readonly string[], weights: TermWeights, synonyms: Synonyms, options: PrepareOptions = {}): PreparedQuery {
   const { context = [], contextWeight = 0, unknownFactor = 1 } = options;
   const credit = new Map<string, number>();
-  const term = (t: string, isContext: boolean, afterClaim = false) => {
+  const term = (t: string, isContext: boolean) => {
     const syn = [...(synonyms.get(t) ?? [])];
     if (!isContext) {
       credit.set(t, MATCH.exact);
       for (const s of syn) if (!credit.has(s)) credit.set(s, MATCH.synonym);
     }
     const known = weights.knows(t) || syn.some((x) => weights.knows(x));
-    // A number the knowledge never uses is a figure put to the bot to check ("3 hours?", "is he
-    // 65?"), not the subject: it weighs little, so the entry with the real figure can answer.
-    // …and so is the unit after it ("2 [hours]").
-    const claimed = (!known && isNumberTerm(t)) || afterClaim;
+    // A number or weekday the knowledge never uses is a value put to the bot to check ("is he
+    // 65?", "on tuesday?"), not the subject: it weighs little, so the entry with the real one can answer.
+    const claimed = !known && isClaimableValue(t);
     const weight = weights.weight(t) * (isContext ? contextWeight : 1) * (claimed ? CLAIMED_NUMBER_FACTOR : known ? 1 : unknownFactor);
     return { term: t, weight, synonyms: syn, isQuestionWord: QUESTION_WORDS.has(t), context: isContext, known };
   };
-  const terms = [
-    ...query.map((t, i) => term(t, false, i > 0 && UNIT_TERMS.has(t) && isNumberTerm(query[i - 1]!) && !weights.knows(query[i - 1]!))),
-    ...(contextWeight > 0 ? context.filter((t) => !QUESTION_WORDS.has(t)).map((t) => term(t, true)) : []),
-  ];
+  const terms = [...query.map((t) => term(t, false)), ...(contextWeight > 0 ? context.filter((t) => !QUESTION_WORDS.has(t)).map((t) => term(t, true)) : [])];
   return { terms, credit };
 }
 

@@ -62,7 +62,7 @@ export function isNumber(word: string): boolean {
   return /^\d[\d,.]*$/.test(word) || NUMBER_WORD_SET.has(word);
 }
 /** Units a length of time is counted in, singular. */
-export const TIME_UNITS: readonly string[] = ['minute', 'hour', 'day', 'week', 'month', 'year'];
+const TIME_UNITS: readonly string[] = ['minute', 'hour', 'day', 'week', 'month', 'year'];
 /** A unit of time, singular or plural: "day", "days". */
 export function timeUnit(word: string): string | null {
   const singular = word.endsWith('s') ? word.slice(0, -1) : word;
