@@ -232,8 +232,11 @@ const CLAIMED_LENGTH = new RegExp(
 );
 /** "met on tuesday yeah?": a day put to be checked asks when. */
 const CLAIMED_DAY = / (?:on|was|is) (?:a )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b/;
-const CLAIMED_AGE =
-  / (?:is|was|isnt|wasnt|turned|turns|like)(?: (?!(?:minutes?|hours?|days?|years?)\b)[a-z]+){0,2} (?:like |about |around |maybe |already |only |nearly )?(?:[2-9]\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?! (?:minutes?|hours?|days?|weeks?|months?|years?)\b)\b/;
+/** An age, as a grown person's is given: "61", "seventy". */
+const AGE = `(?:[2-9]\\d|${NUMBER_WORDS.filter((w) => w.endsWith('ty')).join('|')})`;
+const CLAIMED_AGE = new RegExp(
+  ` (?:is|was|isnt|wasnt|turned|turns|like)(?: (?!(?:minutes?|hours?|days?|years?)\\b)[a-z]+){0,2} (?:like |about |around |maybe |already |only |nearly )?${AGE}(?! (?:minutes?|hours?|days?|weeks?|months?|years?)\\b)\\b`,
+);
 const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big', 'large', 'high', 'tall', 'severe', 'bad']);
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SPECIFIC_MARKERS =
