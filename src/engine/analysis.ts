@@ -7,6 +7,7 @@ import { type AnswerKind, asksAboutFuture, inferAnswerKinds, speaksOfFuture } fr
 import { type Doc, TermWeights, type WeightedPhrasing, weighPhrasing } from './matcher.ts';
 import { buildBm25, type Bm25 } from './bm25.ts';
 import { loadEnglishWords } from './english.ts';
+import { firstNameAt } from './people.ts';
 import { SpellChecker } from './spell.ts';
 import { buildInstances, buildSynonyms, synonymWords } from './synonyms.ts';
 import { isStopWord, stem, terms, words } from './text.ts';
@@ -277,11 +278,8 @@ function firstNamed(names: readonly { id: string; names: string[][] }[], answer:
   const w = words(answer);
   let best: { id: string; at: number } | null = null;
   for (const sp of names) {
-    for (const name of sp.names) {
-      for (let i = 0; i + name.length <= w.length && (best === null || i < best.at); i++) {
-        if (name.every((n, j) => w[i + j] === n)) best = { id: sp.id, at: i };
-      }
-    }
+    const at = firstNameAt(sp.names, w);
+    if (at < (best?.at ?? Infinity)) best = { id: sp.id, at };
   }
   return best?.id ?? null;
 }

@@ -59,16 +59,22 @@ function joinSplitNames(a: Analysis, input: readonly string[]): string[] {
   return w;
 }
 
+/** Where any of a person's names (as word sequences) first stands in the words, or Infinity. */
+export function firstNameAt(names: readonly (readonly string[])[], w: readonly string[]): number {
+  let at = Infinity;
+  for (const name of names) {
+    for (let i = 0; i + name.length <= w.length && i < at; i++) {
+      if (name.every((n, j) => w[i + j] === n)) at = i;
+    }
+  }
+  return at;
+}
+
 export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
   const w = joinSplitNames(a, input);
   const found: { id: string; at: number }[] = [];
   for (const { id, names, personal } of a.speakerNames) {
-    let at = Infinity;
-    for (const name of names) {
-      for (let i = 0; i + name.length <= w.length; i++) {
-        if (i < at && name.every((n, j) => w[i + j] === n)) at = i;
-      }
-    }
+    let at = firstNameAt(names, w);
     // The person's own name, misspelt: a two-word name with one word right, or one long word.
     for (let i = 0; i < w.length; i++) {
       const typed = w[i]!;
