@@ -9,6 +9,7 @@ import { plain, renderReply } from '../src/transports/console-render.ts';
 import { parseLine, runConsole } from '../src/transports/console.ts';
 import { fakeEngine, SOURCE } from './support/fake-engine.ts';
 import { memoryLogger } from './support/recording.ts';
+import { testRouter } from './support/router.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -107,14 +108,7 @@ describe('renderReply', () => {
 
 describe('runConsole: curation', () => {
   it('checks a claim, and passes the answer a button is on with a press, as Discord does', async () => {
-    const log = memoryLogger();
-    const router = createRouter({
-      commands,
-      messageCommands,
-      context: contextFor({ engine: fakeEngine(), source: SOURCE }),
-      logger: log.logger,
-      cooldown: null,
-    });
+    const { router, log } = testRouter();
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';

@@ -3,32 +3,18 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { contextFor, type CommandContext, type Shared } from '../../commands/context.ts';
-import { commands, messageCommands } from '../../commands/index.ts';
 import type { CommandModule } from '../../src/interactions/command.ts';
 import { Cooldown } from '../../src/interactions/cooldown.ts';
 import type { Incoming } from '../../src/interactions/incoming.ts';
 import { memberHasher } from '../../src/interactions/member-hash.ts';
-import { createRouter, type RouterOptions } from '../../src/interactions/router.ts';
 import type { Reply } from '../../src/replies/types.ts';
 import { replyIssues } from '../support/discord-spec.ts';
 import { answered, fakeEngine, SOURCE } from '../support/fake-engine.ts';
-import { memoryLogger, recordingResponder, type Call } from '../support/recording.ts';
+import { recordingResponder, type Call } from '../support/recording.ts';
+import { testRouter } from '../support/router.ts';
 
 const USER = '100000000000000001';
 const GUILD = '200000000000000002';
-
-function setup(overrides: Partial<RouterOptions<CommandContext>> = {}) {
-  const log = memoryLogger();
-  const router = createRouter({
-    commands,
-    messageCommands,
-    context: contextFor({ engine: fakeEngine(), source: SOURCE }),
-    logger: log.logger,
-    cooldown: null,
-    ...overrides,
-  });
-  return { router, log };
-}
 
 const sent = (call: Call | undefined): Reply => {
   if (!call || !('data' in call)) throw new Error(`expected a message, got ${JSON.stringify(call)}`);
@@ -45,7 +31,7 @@ const checkOn = (content: string, where: { guildId: string | null } = { guildId:
 
 describe('router: curation and reach', () => {
   it('runs a message command on its target message and logs it like a command', async () => {
-    const { router, log } = setup();
+    const { router, log } = testRouter();
     const responder = recordingResponder();
     await router.handle(checkOn('they met for a long time'), responder);
     const reply = sent(responder.calls[0]);
@@ -56,7 +42,7 @@ describe('router: curation and reach', () => {
   });
 
   it('answers an unknown message command with the unknown-command apology', async () => {
-    const { router, log } = setup();
+    const { router, log } = testRouter();
     const responder = recordingResponder();
     await router.handle(checkOn('x', { guildId: GUILD }, 'Translate'), responder);
     expect(sent(responder.calls[0]).content).toMatch(/^Sorry — I don't know the command/);
@@ -65,7 +51,7 @@ describe('router: curation and reach', () => {
 
   it('logs a feedback press as one event, with the member as a keyed hash only', async () => {
     const hash = memberHasher('a-test-secret-of-some-length');
-    const { router, log } = setup({ hashMember: hash });
+    const { router, log } = testRouter({ hashMember: hash });
     const responder = recordingResponder();
     const message = { id: '600000000000000006', embeds: [{ title: 'how long did they meet?' }] };
     await router.handle({ kind: 'button', customId: 'fb:n:e:meeting-length', ephemeral: false, message, userId: USER, guildId: GUILD }, responder);
@@ -84,13 +70,13 @@ describe('router: curation and reach', () => {
   });
 
   it('logs the suggestions offered with an unanswered question', async () => {
-    const { router, log } = setup();
+    const { router, log } = testRouter();
     await router.handle({ kind: 'command', name: 'ask', options: { question: 'what about the weather?' }, userId: USER, guildId: GUILD }, recordingResponder());
     expect(log.lines()[0]).toMatchObject({ outcome: 'unanswered', offered: [{ customId: 'ask:meeting-length', label: 'How long did the meeting last?' }] });
   });
 
   it('posts an ephemeral check for everyone when its Post button is pressed', async () => {
-    const { router } = setup();
+    const { router } = testRouter();
     const checked = recordingResponder();
     await router.handle(checkOn('they met for a long time'), checked);
     const ephemeralCheck = sent(checked.calls[0]);
@@ -107,7 +93,7 @@ describe('router: curation and reach', () => {
   });
 
   it('answers in a DM (no guild): logged with guild null, cooled down per member', async () => {
-    const { router, log } = setup({ cooldown: new Cooldown(1, 60_000) });
+    const { router, log } = testRouter({ cooldown: new Cooldown(1, 60_000) });
     const dm = (): Incoming => ({ kind: 'command', name: 'ask', options: { question: 'how long did they meet?' }, userId: USER, guildId: null });
     const first = recordingResponder();
     await router.handle(dm(), first);
@@ -132,7 +118,7 @@ describe('router: curation and reach', () => {
         return { outcome: 'answered', reply: { content: ctx.engine.ask('q').answer ?? '' } };
       },
     };
-    const { router } = setup({ commands: [slow], context: contextFor(() => shared) });
+    const { router } = testRouter({ commands: [slow], context: contextFor(() => shared) });
     const inFlight = recordingResponder();
     const handled = router.handle({ kind: 'command', name: 'slow', options: {}, userId: USER, guildId: GUILD }, inFlight);
     await new Promise((resolve) => setImmediate(resolve));
