@@ -2,7 +2,8 @@
 // against the fake Discord, the way `npm start` / `npm run deploy-commands` run them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FakeDiscord } from '../fake-discord/index.ts';
+import { afterAll } from 'vitest';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fake-discord/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MAIN = 'src/main.ts';
@@ -231,4 +232,20 @@ export async function startHttpBot(fake: FakeDiscord, overrides: Record<string, 
 /** Stack-trace lines, as Node prints them. */
 export function stackLines(text: string): string[] {
   return text.split('\n').filter((line) => /^\s{4}at /.test(line));
+}
+
+/**
+ * A fake Discord of its own for each test, so a file's tests can run side by side; every fake
+ * made is closed after the file's tests. Call it once at the top of a test file.
+ */
+export function fakePerTest(options: FakeDiscordOptions = {}): () => Promise<FakeDiscord> {
+  const fakes: FakeDiscord[] = [];
+  afterAll(async () => {
+    await Promise.all(fakes.map((f) => f.close()));
+  });
+  return async () => {
+    const fake = await startFakeDiscord(options);
+    fakes.push(fake);
+    return fake;
+  };
 }

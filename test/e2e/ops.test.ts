@@ -1,20 +1,11 @@
 // What an operator's load balancer and Prometheus see of the real process: /healthz, /readyz and
 // /metrics in gateway mode (when PORT is set), and SIGTERM in HTTP mode during a burst: whatever
 // was received is answered, nothing half-answered, exit 0.
-import { afterAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.ts';
+import { describe, expect, it } from 'vitest';
 import { answerOf, createAuditor, freshUser } from './checks.ts';
-import { startBot, startHttpBot } from './harness.ts';
+import { fakePerTest, startBot, startHttpBot } from './harness.ts';
 
-const fakes: FakeDiscord[] = [];
-async function newFake(): Promise<FakeDiscord> {
-  const fake = await startFakeDiscord({ heartbeatIntervalMs: 5000 });
-  fakes.push(fake);
-  return fake;
-}
-afterAll(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
-});
+const newFake = fakePerTest({ heartbeatIntervalMs: 5000 });
 
 describe.concurrent('operations', () => {
   it('gateway mode with PORT: /healthz, /readyz once connected, /metrics counting what the gateway brought', async () => {

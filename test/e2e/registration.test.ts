@@ -1,8 +1,7 @@
 // `npm run deploy-commands` (src/deploy-commands.ts, run as a process) against the fake Discord:
 // one bulk PUT whose payload keeps Discord's rules for command definitions.
-import { afterAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.ts';
-import { DEPLOY, botEnv, fakeEnv, runScript, stackLines } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { DEPLOY, botEnv, fakeEnv, fakePerTest, runScript, stackLines } from './harness.ts';
 
 // Discord's rule for command and option names (CHAT_INPUT): 1-32 of these, lowercase where the script has case.
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -115,18 +114,7 @@ function autocompleteProblems(body: unknown): string[] {
   return out;
 }
 
-const fakes: FakeDiscord[] = [];
-
-/** A fake of its own for each test, so the tests can run side by side. */
-async function newFake(): Promise<FakeDiscord> {
-  const fake = await startFakeDiscord();
-  fakes.push(fake);
-  return fake;
-}
-
-afterAll(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
-});
+const newFake = fakePerTest();
 
 // Each run of the script costs 1-2 s of mostly start-up work, so these run concurrently.
 describe.concurrent('deploy-commands against the fake Discord', () => {

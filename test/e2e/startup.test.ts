@@ -5,21 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.ts';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.ts';
-import { MAIN, ROOT, exitWithin, fakeEnv, runScript, stackLines, startBot } from './harness.ts';
+import { MAIN, ROOT, exitWithin, fakeEnv, fakePerTest, runScript, stackLines, startBot } from './harness.ts';
 
 const dirs: string[] = [];
-const fakes: FakeDiscord[] = [];
+const newFake = fakePerTest({ heartbeatIntervalMs: 5000 });
 
-/** A fake of its own for each test, so the tests can run side by side. */
-async function newFake(): Promise<FakeDiscord> {
-  const fake = await startFakeDiscord({ heartbeatIntervalMs: 5000 });
-  fakes.push(fake);
-  return fake;
-}
-
-afterAll(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
+afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
