@@ -4,7 +4,7 @@
 // citing the nearest passage with a note when the article comes near without answering.
 import { CHINA_SIDE, reportedSpeakers, US_SIDE, type Analysis, type EntryRecord } from './analysis.ts';
 import { bestSentence, citation } from './cite.ts';
-import { answers, inferAnswerKinds, KINDS, speaksOfFuture } from './kinds.ts';
+import { answers, inferAnswerKinds, KINDS, speaksOfFuture, type AnswerKind } from './kinds.ts';
 import { parseQuestion, type ParsedQuestion } from './question.ts';
 import { scoreEntries, scorePassages, type Scored } from './rank.ts';
 import { realWordFixes } from './real-words.ts';
@@ -41,7 +41,7 @@ interface Voice {
   place: string | null;
 }
 
-function voiceOfQuestion(a: Analysis, q: ParsedQuestion): Voice {
+export function voiceOfQuestion(a: Analysis, q: ParsedQuestion): Voice {
   if (q.kind !== 'speech') return { speaker: undefined, place: null };
   return { speaker: voiceSpeaker(a, q), place: placeVoice(a, q) };
 }
@@ -106,7 +106,7 @@ function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
  * the question names, speaks of the thing asked about by name, and, for "what did X say", reports
  * words of X ("what did Xi say about North Korea" is not answered by the list of topics).
  */
-function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord): boolean {
+export function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord): boolean {
   if (!answers(record.kinds, q.kind)) return false;
   // "Will the militaries talk again?" needs an answer about what comes next.
   if (q.future && !record.future) return false;
@@ -343,7 +343,11 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   const suitable = ranked.filter(fits);
   let top = suitable[0];
   // Near-ties go to the entry BM25 puts first: the two rankers err differently.
-  const near = top ? suitable.filter((s) => top!.score - s.score <= TUNING.nearTie) : [];
+  let near = top ? suitable.filter((s) => top!.score - s.score <= TUNING.nearTie) : [];
+  // When the first entry covers the question and gives the kind of answer asked ("did they
+  // meet": yes), BM25 may not prefer a near-tie that merely settles it (the meeting's venue).
+  const native = (s: Scored) => s.record.kinds.includes(q.kind as AnswerKind);
+  if (top && native(top) && top.coverage >= TUNING.answerMinCoverage) near = near.filter(native);
   if (near.length > 1) top = near.find((s) => s.record.entry.id === bm25Top()) ?? top;
   if (top && top.anchored) {
     // One word of the question matched and another left unfound is a question about something else
