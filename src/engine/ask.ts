@@ -41,7 +41,7 @@ interface Voice {
   place: string | null;
 }
 
-export function voiceOfQuestion(a: Analysis, q: ParsedQuestion): Voice {
+function voiceOfQuestion(a: Analysis, q: ParsedQuestion): Voice {
   if (q.kind !== 'speech') return { speaker: undefined, place: null };
   return { speaker: voiceSpeaker(a, q), place: placeVoice(a, q) };
 }
@@ -106,7 +106,7 @@ function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
  * the question names, speaks of the thing asked about by name, and, for "what did X say", reports
  * words of X ("what did Xi say about North Korea" is not answered by the list of topics).
  */
-export function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord): boolean {
+function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord): boolean {
   if (!answers(record.kinds, q.kind)) return false;
   // "Will the militaries talk again?" needs an answer about what comes next.
   if (q.future && !record.future) return false;

@@ -255,4 +255,10 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:sum|sums|summed|summing) (?:it |this |that |them )?up\b/g, 'characterise'],
   [/\b(?:named|mentioned|described|quoted|reported)? ?(?:in|by) (?:the|this) (?:piece|article|story|report)\b/g, ''],
   [/\b(?:a )?surpris(?:e|ed|ing)\b/g, 'expected'],
+  // "ukraine discussed y/n": a yes/no question, not "why".
+  [/\by\/n\b/g, ''],
+  // "…?? where does it say that": asking for the passage, not for a place.
+  [/\bwhere (?:does|did|do) (?:it|the article|the piece|the report|they|bbc) (?:say|says|mention|mentions|report|reports)(?: (?:that|this|it|so))?\b/g, ''],
+  // "the chinese foreign minister, what's his name": who it is.
+  [/\bwhat(?:'?s| is| was)? (?:his|her|their) names?\b/g, 'who'],
 ];

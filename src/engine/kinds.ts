@@ -446,7 +446,7 @@ const IRREGULAR_PAST = new Set([
 ]);
 /** Common verbs in the present, which end a noun phrase too: "which tags [appear] at the top". */
 const PRESENT_VERBS = new Set(
-  'appear happen come go get make show mean cause matter seem exist remain stand lead play want need help stop start end begin take give keep look run hold bring sit'
+  'appear happen come go get make show mean cause matter seem exist remain stand lead play want need help stop start end begin take give keep look run hold bring sit carry pose'
     .split(' ')
     .flatMap((v) => [v, `${v}s`]),
 );
@@ -489,11 +489,12 @@ export function asksAboutFuture(w: readonly string[]): boolean {
   // "going to meet again" is about the future; "going to Beijing" is not.
   const goingTo = going >= 0 && FUTURE_VERBS.has(w[going + 2] ?? '');
   // "…meet again?" looks ahead; "who's blinken again" and "when did that happen again" ask to be reminded.
-  const again = w.at(-1) === 'again' && !QUESTION_WORDS_AT_START.has(w[0] ?? '') && !w.some((x) => REMIND.has(x));
+  // ("the chinese foreign minister, whats his name again" too: the question word need not lead.)
+  const again = w.at(-1) === 'again' && !w.some((x) => WH_WORDS.has(x) || REMIND.has(x));
   return w.includes('will') || w.includes('next') || w.includes('future') || again || goingTo;
 }
 
-const QUESTION_WORDS_AT_START = new Set(['who', 'whos', 'what', 'whats', 'when', 'where', 'which', 'how']);
+const WH_WORDS = new Set(['who', 'whos', 'what', 'whats', 'when', 'where', 'which', 'how']);
 const REMIND = new Set(['did', 'was', 'were', 'happened', 'remind']);
 const FUTURE_VERBS = new Set([
   'meet',

@@ -4,6 +4,7 @@
 import { SPELLING_SEARCHES, termsOf, type Analysis } from './analysis.ts';
 import { asksAboutFuture, asksByNoun, focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { namesIn } from './people.ts';
+import { isAbstractNoun } from './english.ts';
 import { askingClause, LEADING_FILLER, splitParts, yesNoFirstAlternative } from './clause.ts';
 import { isNumber, isStopWord, stem, timeUnit, words } from './text.ts';
 import { TUNING } from './tuning.ts';
@@ -44,9 +45,17 @@ export function cleanQuestion(question: unknown): string {
   return question.trim().slice(0, TUNING.maxQuestionChars);
 }
 
+/**
+ * The thing the question asks for by name, as a term. "What [ambition] has Xi signalled" names
+ * no thing: an abstract noun the knowledge base never uses asks for a description, which need not
+ * use the word. "Which [hotel]", "what [tariffs]" and a word the article uses ("what [promise]")
+ * still bind: the entry must speak of it.
+ */
 function focusTerm(a: Analysis, w: readonly string[]): string | null {
   const focus = focusOf(w);
-  return focus ? (termsOf(a, [focus])[0] ?? null) : null;
+  const term = focus ? (termsOf(a, [focus])[0] ?? null) : null;
+  if (focus === null || term === null) return null;
+  return isAbstractNoun(focus) && !a.entryWeights.knows(term) ? null : term;
 }
 
 /** "…about that?", "…by this", "what does that mean": a clause whose subject is earlier in the message. */

@@ -159,6 +159,27 @@ describe('answers on wording nobody tuned for', () => {
     expect(engine.ask('what did the kremlin make of it all, what did it say').answered).toBe(false);
   });
 
+  it('reads an abstract noun after "what"/"which" as a description asked for, a concrete one as a thing to name', () => {
+    // "what [effect]": the answer need not use the word.
+    expect(first(engine.ask('What effect did the talks have on communication between the rivals?'))).toBe('p2');
+    // "which [hotel]", "what [tariffs]": a thing the article would have to name, and does not.
+    expect(engine.ask('which hotel did the secretary of state use in beijing').answered).toBe(false);
+    expect(engine.ask('what tariffs came out of the trump trade war').answered).toBe(false);
+  });
+
+  it('answers a yes/no question with the entry that says yes, not a near-tie that only settles it', () => {
+    const r = engine.ask('hold on, did blinken and xi even meet?');
+    expect(r.answered && r.entryId).toBe('blinken-met-xi');
+  });
+
+  it('reads chat shorthand for what it asks', () => {
+    // "y/n" asks yes or no, not why; "where does it say that" asks for the passage, not a place;
+    // "whats his name again" asks who, not what comes next.
+    expect(first(engine.ask('north korea on the agenda y/n'))).toBe('p10');
+    expect(first(engine.ask('blinken is 61?? where does it say that'))).toBe('p7');
+    expect(first(engine.ask('that chinese foreign minister guy, whats his name again'))).toBe('p15');
+  });
+
   it('folds American spellings the same way on every door', () => {
     expect(engine.topic('stabilizing relations').topic).toBe(engine.topic('stabilising relations').topic);
     expect(engine.topic('stabilizing relations').topic).not.toBeNull();

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEnglishWords } from '../../src/engine/english.ts';
+import { isAbstractNoun, loadEnglishWords } from '../../src/engine/english.ts';
 import { editDistance, SpellChecker } from '../../src/engine/spell.ts';
 
 describe('spelling correction', () => {
@@ -50,6 +50,11 @@ describe('spelling correction', () => {
 });
 
 describe('the English word list', () => {
+  it('tells abstract nouns (and their plurals) from things one can name, by WordNet', () => {
+    for (const w of ['ambition', 'ambitions', 'effect', 'policies', 'signal', 'misunderstanding']) expect(isAbstractNoun(w), w).toBe(true);
+    for (const w of ['hotel', 'tariffs', 'aircraft', 'company', 'officials', 'city']) expect(isAbstractNoun(w), w).toBe(false);
+  });
+
   it('answers by binary search over sorted lines', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'words-')), 'words.txt');
     writeFileSync(path, ['apple', 'banana', 'cherry', 'date', 'elder'].join('\n'));
