@@ -70,11 +70,47 @@ export function firstNameAt(names: readonly (readonly string[])[], w: readonly s
   return at;
 }
 
+/** The two countries by any of their names: "america's top diplomat" is the "top US diplomat". */
+const COUNTRY = new Map([
+  ['us', 'us'],
+  ['usa', 'us'],
+  ['america', 'us'],
+  ['american', 'us'],
+  ['americas', 'us'],
+  ['china', 'china'],
+  ['chinese', 'china'],
+  ['chinas', 'china'],
+]);
+const byCountry = (x: string) => COUNTRY.get(x) ?? x;
+
+/**
+ * Where a role of several words ("top US diplomat", "president of China") first stands in the
+ * words in another order or wording of its country: "America's top diplomat", "the president of
+ * the US". The role's words must be the words there, stop words aside, in any order.
+ */
+function roleAt(names: readonly (readonly string[])[], w: readonly string[]): number {
+  const content = w.flatMap((x, i) => (isStopWord(x) ? [] : [{ x: byCountry(x), i }]));
+  let at = Infinity;
+  for (const name of names) {
+    if (name.length < 2 || !name.some((x) => COUNTRY.has(x))) continue;
+    const want = name.map(byCountry).sort().join(' ');
+    for (let i = 0; i + name.length <= content.length; i++) {
+      const got = content
+        .slice(i, i + name.length)
+        .map((c) => c.x)
+        .sort()
+        .join(' ');
+      if (got === want) at = Math.min(at, content[i]!.i);
+    }
+  }
+  return at;
+}
+
 export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
   const w = joinSplitNames(a, input);
   const found: { id: string; at: number }[] = [];
   for (const { id, names, personal } of a.speakerNames) {
-    let at = firstNameAt(names, w);
+    let at = Math.min(firstNameAt(names, w), roleAt(names, w));
     // The person's own name, misspelt: a two-word name with one word right, or one long word.
     for (let i = 0; i < w.length; i++) {
       const typed = w[i]!;

@@ -47,6 +47,14 @@ describe('reading a question once', () => {
     expect(namesIn(a, words('the gang of four')).speakers).toEqual([]);
   });
 
+  it('reads a role in another order or wording of its country as the person holding it', () => {
+    expect(namesIn(a, words("how old is america's top diplomat")).speakers).toEqual(['blinken']);
+    expect(namesIn(a, words('what did the president of china think')).speakers).toEqual(['xi']);
+    expect(namesIn(a, words("who is china's top diplomat")).speakers).toEqual(['wang-yi']);
+    // Other words between them make another role: "top US trade diplomat" is nobody the article names.
+    expect(namesIn(a, words('who is the top us trade diplomat')).speakers).toEqual([]);
+  });
+
   it('refuses empty input', () => {
     expect(() => parseQuestion(a, '   ')).toThrow(EngineInputError);
   });
