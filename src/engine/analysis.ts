@@ -58,6 +58,8 @@ export interface Analysis {
   quoteDocs: ReadonlyMap<string, Doc>;
   /** Each speaker's own name as stemmed terms ("xi", "jinp"), to check an entry is about them. */
   speakerTerms: ReadonlyMap<string, string[]>;
+  /** The people the report is about: those its first two paragraphs name (Blinken and Xi). */
+  principals: ReadonlySet<string>;
   /** Speakers whose words the article quotes or reports. */
   speaking: ReadonlySet<string>;
   /** Terms naming each topic (title, id, aliases), for suggesting topics. */
@@ -143,6 +145,22 @@ export function analyse(knowledge: Knowledge): Analysis {
     ]),
     bm25: buildBm25(entries),
     speaking,
+    principals: new Set(
+      speakerNames
+        .filter(
+          (sp) =>
+            firstNameAt(
+              sp.names,
+              words(
+                knowledge.passages
+                  .slice(0, 2)
+                  .map((p) => p.text)
+                  .join(' '),
+              ),
+            ) < Infinity,
+        )
+        .map((sp) => sp.id),
+    ),
     speakerTerms: new Map(knowledge.speakers.map((sp) => [sp.id, terms(sp.name)])),
     quoteDocs: new Map(
       knowledge.quotes.map((q) => [

@@ -27,7 +27,21 @@ interface Decision {
 }
 
 const OUTLET = /\b(?:publish\w*|outlet|site|website|paper|newspaper|network|organi[sz]ation|source|bbc|cnn)\b/i;
+/** Words asking who put the report out, not who wrote it: "who published this". */
+const PUBLISHER = /\b(?:publish\w*|outlet|site|website|newspaper|network)\b/i;
 const AUTHOR = /\b(?:wrote|write|writes|written|author|authored|reporter|journalist|byline|writer)\b/i;
+
+/**
+ * "Who wrote this?", "who's the journalist that wrote this BBC piece", "which reporter wrote it":
+ * the report's author, which the page does not give. "Who published it" asks the outlet.
+ */
+function asksAuthor(q: ParsedQuestion): boolean {
+  if (!AUTHOR.test(q.clause) || PUBLISHER.test(q.clause)) return false;
+  if (q.kind === 'report') return !OUTLET.test(q.clause);
+  return /^\s*(?:who|which|what)\b/i.test(q.clause) && AUTHOR_ASKED.test(q.clause);
+}
+/** The author asked for by name of role, or as whoever wrote the report. */
+const AUTHOR_ASKED = /\b(?:author|reporter|journalist|byline|writer)\b|\bwr(?:ote|itten|ites?) (?:this|the|that|it)\b/i;
 
 /** An answer about the past, for a question about someone's past (`asksPast`). */
 const PAST = /\b(?:before|previous|previously|former|formerly|earlier|prior|used to)\b/i;
@@ -112,7 +126,11 @@ function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord
   if (q.future && !record.future) return false;
   // About everyone it names; "what did Blinken and Xi agree on" names both sides of the talks,
   // and an entry about either answers it.
-  const aboutSpeakers = q.together ? q.speakers.some((id) => mentionsSpeaker(a, record, id)) : q.speakers.every((id) => mentionsSpeaker(a, record, id));
+  const about = (id: string) => mentionsSpeaker(a, record, id);
+  // The two people the report is about (its lede's: Blinken and Xi) are in every entry about their
+  // meeting: "what was Xi signalling by meeting Blinken" is answered by an entry about Xi alone.
+  const implied = (id: string) => a.principals.has(id) && q.speakers.some((other) => other !== id && a.principals.has(other) && about(other));
+  const aboutSpeakers = q.together ? q.speakers.some(about) : q.speakers.every((id) => about(id) || implied(id));
   if (!aboutSpeakers) return false;
   if (!speaksOf(a, record, q.focus)) return false;
   // "Who was the last secretary of state to visit before Blinken?" is not answered by Blinken.
@@ -308,7 +326,8 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       : { result: refuse(a, q, ranked, nearest), strong: false };
 
   // "Who wrote this?": the page names no author, so the outlet is no answer; say what the report is.
-  if (q.kind === 'report' && AUTHOR.test(q.clause) && !OUTLET.test(q.clause)) {
+  // ("Who's the journalist that wrote this BBC piece?" asks for a person: the outlet is no answer either.)
+  if (asksAuthor(q)) {
     const note = `The article names no author: it is the ${a.knowledge.outlet} report “${a.knowledge.title}”.`;
     return { result: { ...refuse(a, q, ranked, null), note }, strong: false };
   }

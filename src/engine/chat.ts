@@ -227,8 +227,8 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // "…, right?", "… right lol": asking to be agreed with, not about rights.
   [/\b(?:right|correct|true)(?=\s*(?:[?!.]|$|lol|lmao|haha|tho|though|or nah|or not))/g, ''],
   [/\b(?:a )?one[- ]off\b/g, ''],
-  // "what's the deal with taiwan": what about it, not an agreement.
-  [/\bthe (?:deal|story|situation) (?:with|w)\b/g, ''],
+  // "what's the deal with taiwan": what about it, not an agreement (nor "which" of a thing).
+  [/\bthe (?:deal|story|situation) (?:with|w)\b/g, 'about'],
   [/\bnothing (?:happened|came of it|came out of it|changed|got done)\b/g, 'no outcome progress'],
   // "when did Xi first come to power": the event is his taking office, which is read as "elected".
   [/\b(?:come|came|comes|coming) (?:in)?to (?:power|office)\b|\b(?:take|took|takes|taking|assume|assumed) (?:power|office)\b/g, 'elected'],
@@ -255,10 +255,16 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:sum|sums|summed|summing) (?:it |this |that |them )?up\b/g, 'characterise'],
   [/\b(?:named|mentioned|described|quoted|reported)? ?(?:in|by) (?:the|this) (?:piece|article|story|report)\b/g, ''],
   [/\b(?:a )?surpris(?:e|ed|ing)\b/g, 'expected'],
+  // "$84", "15%", "€20": money and percentages, which the article never gives; the sign is part
+  // of what is asked ("what's a 15% tip on $84"), so it stays as a word.
+  [/[$£€]\s?(?=\d)/g, 'money '],
+  [/(?<=\d)\s?%/g, ' percent'],
   // "ukraine discussed y/n": a yes/no question, not "why".
   [/\by\/n\b/g, ''],
   // "…?? where does it say that": asking for the passage, not for a place.
   [/\bwhere (?:does|did|do) (?:it|the article|the piece|the report|they|bbc) (?:say|says|mention|mentions|report|reports)(?: (?:that|this|it|so))?\b/g, ''],
   // "the chinese foreign minister, what's his name": who it is.
   [/\bwhat(?:'?s| is| was)? (?:his|her|their) names?\b/g, 'who'],
+  // "what's the name of taiwan's president": which one, by name.
+  [/\bwhat(?:'?s| is| was| are| were)? the names? of(?: the)?\b/g, 'which'],
 ];

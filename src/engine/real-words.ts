@@ -3,6 +3,7 @@
 // never uses that is one edit (or a known homophone) from one it does is offered as a correction,
 // and ask.ts takes it only when the corrected question gets a confident answer.
 import type { Analysis } from './analysis.ts';
+import { focusOf } from './kinds.ts';
 import { editDistance } from './spell.ts';
 import { isStopWord, stem, words } from './text.ts';
 
@@ -93,8 +94,11 @@ export function realWordFixes(a: Analysis, question: string): string[] {
   const out: string[] = [];
   const all = [...w];
   let changed = false;
+  // The thing asked for by name is meant as typed: "what gift did Xi give" is not "what gist".
+  const focus = focusOf(w);
   for (let i = 0; i < w.length && out.length < MAX_FIXES; i++) {
     const word = w[i]!;
+    if (word === focus && !HOMOPHONES.has(word)) continue;
     if (a.knownWords.has(word) && !HOMOPHONES.has(word)) continue;
     // Another form of a word the article uses ("tie" beside "ties") is that word, not a typo.
     if (!HOMOPHONES.has(word) && otherForm(a, word)) continue;

@@ -180,6 +180,31 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask('that chinese foreign minister guy, whats his name again'))).toBe('p15');
   });
 
+  it('keeps money and percentages in the question, so sums the article never gives are refused', () => {
+    expect(engine.ask('whats a 20% tip on $60').answered).toBe(false);
+    expect(engine.ask('tip 18% on $35?').answered).toBe(false);
+    expect(engine.ask('how much is a 10% tip on a £30 meal').answered).toBe(false);
+  });
+
+  it('does not take the thing asked for by name for a typo of a word the article uses', () => {
+    // "gift" is one letter from "gist" ("give me the gist"), but it is what the question asks for.
+    expect(engine.ask('what gift did blinken bring xi').answered).toBe(false);
+  });
+
+  it('refuses to name an author or a person the article does not name, however the question puts it', () => {
+    const r = engine.ask('which reporter wrote this bbc story');
+    expect(r.answered).toBe(false);
+    expect(!r.answered && r.note).toMatch(/names no author/);
+    expect(engine.ask("what's the name of taiwan's president").answered).toBe(false);
+  });
+
+  it('reads a question naming both of the people who met as about the one it asks of', () => {
+    // Xi's message to his own people is about Xi; Blinken, the other side of the meeting, is implied.
+    expect(first(engine.ask('by sitting down with blinken, what was xi telling the people back home?'))).toBe('p17');
+    // Someone else still has to be in the answer: the article gives no length of Blinken's talks with Qin Gang.
+    expect(engine.ask("how long was blinken's sit-down with qin gang").answered).toBe(false);
+  });
+
   it('folds American spellings the same way on every door', () => {
     expect(engine.topic('stabilizing relations').topic).toBe(engine.topic('stabilising relations').topic);
     expect(engine.topic('stabilizing relations').topic).not.toBeNull();
