@@ -384,6 +384,12 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       top.missing <= TUNING.answerMaxMissing + EPSILON ||
       (top.missing <= TUNING.agreedMaxMissing + EPSILON &&
         top.matched >= 2 &&
+        (q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON)) ||
+      // A paraphrase leaves much of the question unfound, but three of its own words found in the
+      // one entry both rankers put first is no coincidence.
+      (top.missing <= TUNING.agreedWideMaxMissing + EPSILON &&
+        top.matched >= TUNING.agreedWideMinMatched &&
+        top.coverage >= TUNING.agreedWideMinCoverage &&
         (q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON));
     const agreed = top.coverage >= TUNING.agreedMinCoverage && missingOk && bm25Top() === top.record.entry.id;
     if (agreed) return { result: answerFrom(a, q, top.record, ranked), strong };

@@ -23,6 +23,10 @@ export const TUNING = {
   /** BM25 votes for the first suitable entry among its first this many. */
   bm25Votes: 3,
   agreedMaxMissing: 0.5,
+  /** …or more still when the entry matches this many of the question's own words. */
+  agreedWideMaxMissing: 0.6,
+  agreedWideMinMatched: 3,
+  agreedWideMinCoverage: 0.4,
   /** For a speech question, how much of it may be words the knowledge base knows but the entry lacks. */
   agreedMaxMissingKnown: 0.25,
 
