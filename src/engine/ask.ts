@@ -121,7 +121,9 @@ function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
  * words of X ("what did Xi say about North Korea" is not answered by the list of topics).
  */
 function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord): boolean {
-  if (!answers(record.kinds, q.kind)) return false;
+  // "Which US president said …": an answer that opens on the holder of the role asked by gives the person.
+  const givesRole = q.kind === 'person' && record.firstNamed !== null && q.asksByRole.includes(record.firstNamed);
+  if (!answers(record.kinds, q.kind) && !givesRole) return false;
   // "Will the militaries talk again?" needs an answer about what comes next.
   if (q.future && !record.future) return false;
   // About everyone it names; "what did Blinken and Xi agree on" names both sides of the talks,

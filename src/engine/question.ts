@@ -24,6 +24,8 @@ export interface ParsedQuestion {
   context: string[];
   /** Speakers named in the question (less a second part), in the order named (ids). */
   speakers: string[];
+  /** People the question asks for by their role ("which [US president] said …"): the answer names them (ids). */
+  asksByRole: string[];
   /** People the question sets aside: "who … before [Blinken]", "besides [Xi]" (ids). */
   excluded: string[];
   /** A wh-question about two people named together ("what did Blinken and Xi agree on"): about either will do. */
@@ -141,10 +143,11 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const named = namesIn(a, namedWords);
   // "which US president's era…": a role the question asks to be named is not someone it names.
   // (Only a role: "what qin gang said" still names Qin Gang.)
-  const speakers = named.speakers.filter((id) => {
+  const byRole = (id: string) => {
     const at = named.at.get(id) ?? 0;
-    return !ASKS_WHICH.has(named.words[at - 1] ?? '') || a.names.has(named.words[at] ?? '');
-  });
+    return ASKS_WHICH.has(named.words[at - 1] ?? '') && !a.names.has(named.words[at] ?? '');
+  };
+  const speakers = named.speakers.filter((id) => !byRole(id));
   const clauseWords = namesIn(a, words(first)).words;
   const claimed = claimedFigure(a, clauseWords);
   const terms = termsOf(a, clauseWords).filter((t) => !claimed.has(t));
@@ -172,6 +175,7 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     terms,
     context,
     speakers,
+    asksByRole: named.speakers.filter(byRole),
     excluded: excludedPeople(a, clauseWords),
     together: speakers.length >= 2 && TOGETHER.test(first),
     asksPast: ASKS_PAST.test(first),

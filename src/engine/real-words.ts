@@ -23,7 +23,6 @@ const HOMOPHONES: ReadonlyMap<string, string> = new Map(
     grate: 'great',
     piece: 'peace',
     whether: 'weather',
-    won: 'one',
     sight: 'site',
     knew: 'new',
     brake: 'break',

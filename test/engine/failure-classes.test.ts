@@ -167,6 +167,12 @@ describe('answers on wording nobody tuned for', () => {
     expect(engine.ask('what tariffs came out of the trump trade war').answered).toBe(false);
   });
 
+  it('answers "which [role]" with the entry that opens on the person holding that role', () => {
+    expect(first(engine.ask('which american president promised to defend taiwan?'))).toBe('p20');
+    // A role the article gives no one stays unanswered.
+    expect(engine.ask('who is the president of taiwan').answered).toBe(false);
+  });
+
   it('answers a yes/no question with the entry that says yes, not a near-tie that only settles it', () => {
     const r = engine.ask('hold on, did blinken and xi even meet?');
     expect(r.answered && r.entryId).toBe('blinken-met-xi');
