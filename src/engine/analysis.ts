@@ -285,7 +285,8 @@ export function reportedSpeakers(knowledge: Pick<Knowledge, 'speakers' | 'quotes
   for (const q of openings) if (folded.includes(q.opening)) out.add(q.speaker);
   for (const { id, names } of speakers) {
     w.forEach((x, i) => {
-      if (names.has(x) && w.slice(i + 1, i + 7).some((y) => SPEECH_VERB.test(` ${y} `))) out.add(id);
+      // (The words joined: "made clear" is two.)
+      if (names.has(x) && SPEECH_VERB.test(w.slice(i + 1, i + 7).join(' '))) out.add(id);
     });
   }
   return out;

@@ -347,12 +347,13 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   const fits = (s: Scored) => suits(a, q, voice, s.record);
   // The second ranker's first entry that suits, worked out only when the first ranker is unsure.
   let bm25First: string | null | undefined;
+  let bm25Order: string[] | undefined;
+  const bm25Ranks = () => (bm25Order ??= a.bm25.rank(q.terms, a.synonyms));
   const bm25Top = () => {
     if (bm25First === undefined) {
       bm25First =
         // Among its first few only: an entry BM25 ranks fifth, behind four that do not suit, is no vote.
-        a.bm25
-          .rank(q.terms, a.synonyms)
+        bm25Ranks()
           .slice(0, TUNING.bm25Votes)
           .find((id) => {
             const r = a.entryById.get(id);
@@ -395,6 +396,15 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
         (q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON));
     const agreed = top.coverage >= TUNING.agreedMinCoverage && missingOk && bm25Top() === top.record.entry.id;
     if (agreed) return { result: answerFrom(a, q, top.record, ranked), strong };
+    // Nearly clear on its own (half of the question covered, at most half of it unfound, two of
+    // its own words found), and among BM25's first few: the other ranker does not disagree.
+    const nearlyClear =
+      !lone &&
+      top.coverage >= TUNING.seconded.minCoverage &&
+      top.missing <= TUNING.seconded.maxMissing + EPSILON &&
+      (q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON) &&
+      bm25Ranks().slice(0, TUNING.bm25Votes).includes(top.record.entry.id);
+    if (nearlyClear) return { result: answerFrom(a, q, top.record, ranked), strong };
   }
   // Words the knowledge base has never seen ("roommate", "lowkey") weigh little, if the entry
   // matches enough of the question's own words and the other ranker agrees.

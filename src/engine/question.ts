@@ -62,7 +62,7 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
 
 /** "…about that?", "…by this", "what does that mean": a clause whose subject is earlier in the message. */
 const POINTS_BACK =
-  /^\s*(?:is|was) (?:that|this|it) (?:actually |really |even )?(?:true|right|correct|accurate|legit|real|the case)\b|\b(?:about|with|by|of|on|to|mean|means|meant|meaning)\s+(?:that|this|it|those)\b(?!\s+(?!during|in|at|on|exactly|really|again|then|lol|tho|though)[a-z]{3,})|^\s*(?:what|why)\s+(?:does|did|is|was)\s+(?:that|this|it)\s+mean/i;
+  /^\s*(?:is|was) (?:that|this|it) (?:actually |really |even )?(?:true|right|correct|accurate|legit|real|the case)\b|\b(?:about|with|by|of|on|to|mean|means|meant|meaning|take|took|taken|handle|handled|see|saw|view|viewed)\s+(?:that|this|it|those)\b(?!\s+(?!during|in|at|on|exactly|really|again|then|lol|tho|though)[a-z]{3,})|^\s*(?:what|why)\s+(?:does|did|is|was)\s+(?:that|this|it)\s+mean/i;
 /** A span in quotation marks: 'progress is hard', “clear-eyed”. */
 const QUOTED = /(?<![\p{L}\p{N}])['‘"“]([^'’"”]{3,80})['’"”](?![\p{L}\p{N}])/gu;
 

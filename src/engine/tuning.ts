@@ -27,6 +27,8 @@ export const TUNING = {
   agreedWideMaxMissing: 0.6,
   agreedWideMinMatched: 3,
   agreedWideMinCoverage: 0.4,
+  /** Seconded: an entry nearly clear on its own that BM25 ranks among its first `bm25Votes`. */
+  seconded: { minCoverage: 0.5, maxMissing: 0.5 },
   /** For a speech question, how much of it may be words the knowledge base knows but the entry lacks. */
   agreedMaxMissingKnown: 0.25,
 
