@@ -1,8 +1,11 @@
 // Compiles the bot for `npm start`: src/main.ts and everything it imports from this repository,
-// bundled by esbuild into dist/ with the small packages it uses. Each door is a chunk of its own,
-// loaded only when that door opens, so the local console never loads discord.js or prom-client.
+// bundled by esbuild into one CommonJS script, dist/bot.cjs, with the small packages it uses, and
+// run by dist/main.js (scripts/bot-runner.mjs) with V8's code cache, which this build writes by
+// answering one question in the local console. Each door's heavy packages (discord.js,
+// prom-client) are required only when that door opens, so the console never loads them.
 // Runs from `npm ci` (the prepare script) and from scripts/start.mjs when the sources are newer.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,11 +52,12 @@ export async function buildBot() {
   await build({
     absWorkingDir: ROOT,
     entryPoints: ['src/main.ts'],
-    outdir: staging,
+    outfile: `${staging}/bot.cjs`,
     bundle: true,
-    splitting: true,
     platform: 'node',
-    format: 'esm',
+    // A script, not an ES module: node:vm can cache a script's compiled code (scripts/bot-runner.mjs).
+    // A door's `await import()` becomes a require() run when the door opens.
+    format: 'cjs',
     target: 'node20',
     // Small pure-JS packages are bundled too (resolving and reading hundreds of module files is
     // most of a cold start); these stay imported at run time, as installed: the doors' heavy
@@ -62,19 +66,23 @@ export async function buildBot() {
     // only pino.transport() (worker threads, unused) would look for pino's own files.
     external: EXTERNAL,
     plugins: [discordApiTypesAsConstants],
-    // Bundled CommonJS packages call require() for Node's built-in modules.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // import.meta.url (where the knowledge files and pino-pretty are found from) is the script's own URL.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     sourcemap: 'linked',
     // Fewer bytes for V8 to parse at every start (the source map keeps stack traces readable).
     minify: true,
     logLevel: 'warning',
   });
-  // Moved in over the old build, not in its place: a bot already running loads its door's chunk
-  // lazily, by a content-hashed name, so the old chunks stay until a later build finds them a day old.
   const stagingDir = fileURLToPath(new URL(`../${staging}`, import.meta.url));
+  copyFileSync(fileURLToPath(new URL('./bot-runner.mjs', import.meta.url)), join(stagingDir, 'main.js'));
+  writeCodeCache(stagingDir);
+  // Moved in over the old build, not in its place. (Files of older builds, from before the bot was
+  // one script, are removed once a day old.)
   mkdirSync(DIST, { recursive: true });
   const fresh = new Set(readdirSync(stagingDir));
-  // The entry last: a bot starting meanwhile finds either the old entry or the new one with its chunks.
+  // The entry last: a bot starting meanwhile finds the old entry or the new one with its script (or,
+  // between the two, an old cache for a new script, which V8 rejects: compiled afresh, no harm).
   const entryLast = [...fresh].sort((a, b) => Number(a.startsWith('main.')) - Number(b.startsWith('main.')));
   for (const name of entryLast) renameSync(join(stagingDir, name), join(DIST, name));
   rmSync(stagingDir, { recursive: true, force: true });
@@ -82,6 +90,31 @@ export async function buildBot() {
   for (const name of readdirSync(DIST)) {
     if (!fresh.has(name) && statSync(join(DIST, name)).mtimeMs < dayAgo) rmSync(join(DIST, name), { recursive: true, force: true });
   }
+}
+
+/**
+ * Answers one question in the local console with the new build, which saves V8's code cache
+ * (scripts/bot-runner.mjs). Whatever .env or the environment say, this is the console (no token,
+ * no transport), on the repository's knowledge, logging nothing. If it fails (broken knowledge
+ * files, say) there is no cache: the bot then starts compiling afresh, and reports the problem itself.
+ */
+function writeCodeCache(dir) {
+  const env = {
+    ...process.env,
+    DISCORD_TOKEN: '',
+    DISCORD_TRANSPORT: '',
+    KNOWLEDGE_DIR: '',
+    KNOWLEDGE_WATCH: '',
+    LOG_LEVEL: 'silent',
+    BOT_CODE_CACHE: 'write',
+  };
+  spawnSync(process.execPath, [join(dir, 'main.js')], {
+    cwd: ROOT,
+    env,
+    input: '/ask how long was the meeting?\n',
+    stdio: ['pipe', 'ignore', 'ignore'],
+    timeout: 60_000,
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildBot();

@@ -16,6 +16,6 @@ function newest(path) {
 }
 
 const built = statSync(join(ROOT, ENTRY), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-const sources = Math.max(...['src', 'commands', 'package.json', 'scripts/build.mjs'].map((p) => newest(join(ROOT, p))));
+const sources = Math.max(...['src', 'commands', 'package.json', 'scripts/build.mjs', 'scripts/bot-runner.mjs'].map((p) => newest(join(ROOT, p))));
 if (built < sources) await buildBot();
 await import(pathToFileURL(join(ROOT, ENTRY)).href);
