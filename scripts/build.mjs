@@ -51,8 +51,10 @@ export async function buildBot() {
   rmSync(fileURLToPath(new URL(`../${staging}`, import.meta.url)), { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/main.ts'],
-    outfile: `${staging}/bot.cjs`,
+    // The bot, and the knowledge check that runs once at the end of the build (see precheckKnowledge).
+    entryPoints: { bot: 'src/main.ts', 'knowledge-precheck': 'src/cli/knowledge-precheck.ts' },
+    outdir: staging,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     // A script, not an ES module: node:vm can cache a script's compiled code (scripts/bot-runner.mjs).
@@ -76,6 +78,7 @@ export async function buildBot() {
   });
   const stagingDir = fileURLToPath(new URL(`../${staging}`, import.meta.url));
   copyFileSync(fileURLToPath(new URL('./bot-runner.mjs', import.meta.url)), join(stagingDir, 'main.js'));
+  precheckKnowledge(stagingDir);
   writeCodeCache(stagingDir);
   // Moved in over the old build, not in its place. (Files of older builds, from before the bot was
   // one script, are removed once a day old.)
@@ -90,6 +93,18 @@ export async function buildBot() {
   for (const name of readdirSync(DIST)) {
     if (!fresh.has(name) && statSync(join(DIST, name)).mtimeMs < dayAgo) rmSync(join(DIST, name), { recursive: true, force: true });
   }
+}
+
+/**
+ * Validates the knowledge files and records them as validated (dist/knowledge.checked.json), so the
+ * bot does not run zod over the same files at every start (src/knowledge/precheck.ts). Files with
+ * problems are not recorded: the bot validates them at start and says what is wrong, as always.
+ */
+function precheckKnowledge(dir) {
+  const script = join(dir, 'knowledge-precheck.cjs');
+  spawnSync(process.execPath, [script, join(dir, 'knowledge.checked.json')], { cwd: ROOT, stdio: 'ignore', timeout: 60_000 });
+  rmSync(script);
+  rmSync(`${script}.map`, { force: true });
 }
 
 /**

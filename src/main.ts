@@ -9,6 +9,7 @@ import { Cooldown } from './interactions/cooldown.ts';
 import { memberHasher } from './interactions/member-hash.ts';
 import { createRouter } from './interactions/router.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/load.ts';
+import { readPrechecked } from './knowledge/precheck.ts';
 import type { Knowledge } from './knowledge/types.ts';
 import { fail } from './lifecycle/fail.ts';
 import { installProcessGuards } from './lifecycle/process-guards.ts';
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
 
   let knowledge: Knowledge;
   try {
-    knowledge = loadKnowledge(config.knowledgeDir);
+    // Files the build validated (dist/knowledge.checked.json) are not validated again; edited ones are.
+    knowledge = loadKnowledge(config.knowledgeDir, { prechecked: readPrechecked() });
   } catch (error) {
     if (error instanceof KnowledgeError) fail(`Cannot start: the knowledge files have problems.\n${error.message}`);
     throw error;

@@ -3,12 +3,16 @@
 // (Every other test runs the TypeScript sources.)
 import { spawn, spawnSync } from 'node:child_process';
 import { InteractionType } from 'discord-api-types/v10';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allText, answerOf, createAuditor, customIds, freshUser } from './e2e/checks.ts';
 import { botEnv, startBot, startHttpBot } from './e2e/harness.ts';
+import { editJson } from './knowledge/fixture.ts';
+import { loadKnowledge, precheckKnowledge } from '../src/knowledge/load.ts';
+import { readPrechecked } from '../src/knowledge/precheck.ts';
 import { snowflake, startFakeDiscord } from './fake-discord/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -63,6 +67,33 @@ describe('npm start (the compiled bot)', () => {
     expect(bundle).toMatch(/require\(["']discord\.js["']\)/);
     expect(bundle).toMatch(/require\(["']prom-client["']\)/);
     expect(bundle).toMatch(/\(["']pino-pretty["']\)/);
+  });
+});
+
+describe('npm start (the compiled bot) and the knowledge files', () => {
+  it('runs on the knowledge the build validated, and validates edited files at start with the same message as the sources', async () => {
+    // The build validated knowledge/ and recorded it (dist/knowledge.checked.json), unchanged since.
+    expect(readPrechecked(join(ROOT, 'dist', 'knowledge.checked.json'))?.digest).toBe(precheckKnowledge().digest);
+    const dir = mkdtempSync(join(tmpdir(), 'build-knowledge-'));
+    try {
+      cpSync(join(ROOT, 'knowledge'), dir, { recursive: true });
+      editJson(dir, 'quotes.json', (j) => {
+        j.quotes[3].text = 'clear eyed';
+      });
+      let expected = '';
+      try {
+        loadKnowledge(dir);
+      } catch (error) {
+        expected = (error as Error).message;
+      }
+      expect(expected).toMatch(/quotes\.json: quotes\[3\]\.text: not found verbatim/);
+      const run = spawnSync(process.execPath, ['dist/main.js'], { cwd: ROOT, env: botEnv({ KNOWLEDGE_DIR: dir }), input: '/help\n', encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('Cannot start: the knowledge files have problems.');
+      expect(run.stderr).toContain(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,12 +92,61 @@ function entryHint(json: unknown, path: ReadonlyArray<PropertyKey>): string {
   return typeof id === 'string' ? ` (entry "${id}")` : '';
 }
 
+/** What each knowledge file holds once validated (zod's output: defaults filled in). */
+export type KnowledgeFiles = { [K in keyof typeof KNOWLEDGE_FILES]: z.output<(typeof KNOWLEDGE_FILES)[K]['schema']> };
+
+/**
+ * Knowledge files validated ahead of time, by the build (src/knowledge/precheck.ts): what they
+ * held, validated, and a digest of their text. Files with that digest are the same files, so what
+ * validating them would give is known without running zod (15–20 ms of every start) or the
+ * cross-checks again.
+ */
+export interface Prechecked {
+  digest: string;
+  files: KnowledgeFiles;
+}
+
+/** One digest of the knowledge files' texts, names and all (`undefined`: the file is absent). */
+export function knowledgeDigest(texts: Readonly<Record<string, string | undefined>>): string {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(texts).sort()) {
+    const text = texts[name];
+    hash.update(`${name}\0${text === undefined ? '-' : `${Buffer.byteLength(text)}\0${text}`}\0`);
+  }
+  return hash.digest('hex');
+}
+
 /**
  * Reads, validates and cross-checks the knowledge files. Throws a KnowledgeError listing every
- * problem found; never returns a half-valid knowledge base.
+ * problem found; never returns a half-valid knowledge base. With `prechecked` (the build's record
+ * of files it validated), files with the same digest are taken as validated then; any others are
+ * validated now, in full.
  */
-export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledge {
+export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, options: { prechecked?: Prechecked | null } = {}): Knowledge {
   const root = resolve(dir);
+  const prechecked = options.prechecked;
+  if (prechecked) {
+    const texts = readKnowledgeTexts(root);
+    if (texts && knowledgeDigest(texts) === prechecked.digest) return assemble(prechecked.files, texts[ARTICLE_FILE]!);
+  }
+  return validate(root).knowledge;
+}
+
+/**
+ * Validates the knowledge files in full, as loadKnowledge does, and returns the record that lets
+ * a later load of the same files skip it. Throws the same KnowledgeError for files with problems.
+ */
+export function precheckKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Prechecked {
+  const root = resolve(dir);
+  const before = readKnowledgeTexts(root);
+  const { files } = validate(root);
+  // Files edited while they were checked are not recorded as checked.
+  const digest = before && knowledgeDigest(before);
+  if (!digest || digest !== knowledgeDigest(readKnowledgeTexts(root) ?? {})) throw new KnowledgeError(['the knowledge files changed while they were checked']);
+  return { digest, files };
+}
+
+function validate(root: string): { knowledge: Knowledge; files: KnowledgeFiles } {
   const problems: string[] = [];
   const file = (name: string) => join(root, name);
   const source = parseFile(file(KNOWLEDGE_FILES.source.file), KNOWLEDGE_FILES.source.schema, problems);
@@ -111,9 +161,32 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledge {
   const article = readText(file(ARTICLE_FILE), problems);
   if (!source || !speakers || !quotes || !topics || !qa || !synonyms || article === undefined) throw new KnowledgeError(problems);
 
+  const files = { source, speakers, quotes, topics, qa, synonyms };
+  const knowledge = assemble(files, article);
+  problems.push(...checkIntegrity(knowledge, (name) => displayName(file(name))));
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return { knowledge, files };
+}
+
+/** Every knowledge file's text by name (absent optional files as undefined), or null if a required one cannot be read. */
+function readKnowledgeTexts(root: string): Record<string, string | undefined> | null {
+  const texts: Record<string, string | undefined> = {};
+  for (const name of [...Object.values(KNOWLEDGE_FILES).map((f) => f.file), ARTICLE_FILE]) {
+    try {
+      texts[name] = readFileSync(join(root, name), 'utf8');
+    } catch {
+      if (name !== KNOWLEDGE_FILES.synonyms.file) return null;
+      texts[name] = undefined;
+    }
+  }
+  return texts;
+}
+
+function assemble(files: KnowledgeFiles, article: string): Knowledge {
+  const { source, speakers, quotes, topics, qa, synonyms } = files;
   const passages = source.passages.map((p, i) => ({ id: p.id, paragraph: i + 1, text: p.text }));
   const page = (source.page ?? []).map((l) => ({ id: l.id, paragraph: 0, label: l.label, text: l.text }));
-  const knowledge: Knowledge = {
+  return {
     title: source.title,
     outlet: source.outlet,
     event: source.event,
@@ -128,7 +201,4 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowledge {
     synonyms: synonyms.groups,
     categories: synonyms.categories ?? [],
   };
-  problems.push(...checkIntegrity(knowledge, (name) => displayName(file(name))));
-  if (problems.length > 0) throw new KnowledgeError(problems);
-  return knowledge;
 }
