@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 export const ENTRY = 'dist/main.js';
+const CODE_CACHE = 'bot.cjs.cache';
 
 const EXTERNAL = ['discord.js', 'prom-client', 'pino-pretty', 'word-list'];
 
@@ -79,15 +80,18 @@ export async function buildBot() {
   const stagingDir = fileURLToPath(new URL(`../${staging}`, import.meta.url));
   copyFileSync(fileURLToPath(new URL('./bot-runner.mjs', import.meta.url)), join(stagingDir, 'main.js'));
   precheckKnowledge(stagingDir);
-  writeCodeCache(stagingDir);
   // Moved in over the old build, not in its place. (Files of older builds, from before the bot was
   // one script, are removed once a day old.)
   mkdirSync(DIST, { recursive: true });
-  const fresh = new Set(readdirSync(stagingDir));
-  // The entry last: a bot starting meanwhile finds the old entry or the new one with its script (or,
-  // between the two, an old cache for a new script, which V8 rejects: compiled afresh, no harm).
-  const entryLast = [...fresh].sort((a, b) => Number(a.startsWith('main.')) - Number(b.startsWith('main.')));
+  const fresh = new Set([...readdirSync(stagingDir), CODE_CACHE]);
+  // The old cache goes first; a bot starting before the new one is written compiles afresh.
+  rmSync(join(DIST, CODE_CACHE), { force: true });
+  // The entry last: a bot starting meanwhile finds the old entry or the new one with its script.
+  const entryLast = [...fresh].filter((name) => name !== CODE_CACHE).sort((a, b) => Number(a.startsWith('main.')) - Number(b.startsWith('main.')));
   for (const name of entryLast) renameSync(join(stagingDir, name), join(DIST, name));
+  // In place, not in the staging directory: V8's cache keeps the path of the script it was made
+  // from, and stack traces and profiles would name the staging directory.
+  writeCodeCache(DIST);
   rmSync(stagingDir, { recursive: true, force: true });
   const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
   for (const name of readdirSync(DIST)) {
