@@ -143,6 +143,9 @@ async function burst(setup: Setup, count: number) {
   const latencies = sent.flatMap((s) => (byId.has(s.id) ? [byId.get(s.id)!.at - s.at] : []));
   const finished = Math.max(...callbacks.map((c) => c.at));
   const embeds = callbacks.filter((c) => ((c.data as { embeds?: unknown[] } | null)?.embeds ?? []).length > 0).length;
+  // Every interaction of the burst is answered: the fake forgets them, so its records do not grow
+  // this process's heap round after round (bot and fake share it, and so share its collections).
+  fake.forgetInteractions();
   return {
     seconds: Math.max(1, finished - started) / 1000,
     latencies,
@@ -162,6 +165,7 @@ async function serial(setup: Setup, count: number): Promise<number[]> {
     await setup.fake.waitForCallback(id, 10_000);
     out.push(performance.now() - t);
   }
+  setup.fake.forgetInteractions();
   return out;
 }
 

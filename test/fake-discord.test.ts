@@ -475,4 +475,23 @@ describe('fake Discord REST surface', () => {
     expect(second).toMatchObject({ status: 400, code: 40060 });
     expect(fake.callbacksFor(payload.id)).toHaveLength(1);
   });
+
+  it('forgets past interactions and their records when asked (a long benchmark), refusing callbacks for them', async () => {
+    const { fake, client } = await startLoggedIn();
+    const answered = fake.build.chatInput({ name: 'ask' });
+    const later = fake.build.chatInput({ name: 'ask' });
+    fake.dispatchInteraction(answered);
+    fake.dispatchInteraction(later);
+    const callback = (payload: typeof answered) =>
+      client.rest.post(Routes.interactionCallback(payload.id, payload.token), { body: { type: 4, data: { content: 'raw' } }, auth: false });
+    await callback(answered);
+    expect(fake.callbacksFor(answered.id)).toHaveLength(1);
+    expect(fake.requests.length).toBeGreaterThan(0);
+
+    fake.forgetInteractions();
+
+    expect([fake.callbacks.length, fake.requests.length, fake.webhookCalls.length, fake.gatewayReceived.length]).toEqual([0, 0, 0, 0]);
+    expect(fake.originalMessage(answered.id)).toBeNull();
+    await expect(callback(later)).rejects.toMatchObject({ status: 404, code: 10062 });
+  });
 });

@@ -127,6 +127,14 @@ export interface FakeDiscord {
   /** Registered commands: global, or for one guild. */
   commands(guildId?: string): Array<Record<string, unknown>>;
   callbacksFor(interactionId: string): RecordedCallback[];
+  /**
+   * Forgets every interaction so far and what was recorded of it (callbacks, messages, requests,
+   * webhook calls, gateway frames received), for a benchmark that sends tens of thousands: kept,
+   * they grow the heap of the process the fake shares with the bot, and its pauses to collect it
+   * land on whichever burst is running. Only between bursts: a late callback for a forgotten
+   * interaction is answered 404 Unknown interaction.
+   */
+  forgetInteractions(): void;
   /** The messages an interaction produced (original response first), as they are now. */
   messagesFor(interactionId: string): APIMessage[];
   originalMessage(interactionId: string): APIMessage | null;
@@ -294,6 +302,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
     commands: (scopeGuildId) => [...(state.commands.get(scopeGuildId ?? 'global') ?? [])],
     callbacksFor: (interactionId) => state.callbacks.filter((c) => c.interactionId === interactionId),
+    forgetInteractions() {
+      for (const list of [state.requests, state.callbacks, state.webhookCalls, state.gatewayReceived]) list.length = 0;
+      state.interactions.clear();
+      state.messages.clear();
+    },
     messagesFor,
     originalMessage(interactionId) {
       const id = state.interactions.get(interactionId)?.originalMessageId;
