@@ -311,8 +311,9 @@ export function asksForSpeech(w: readonly string[]): boolean {
   if (voiceOf(w).length === 0 && (!/^(what|how)$/.test(w[0] ?? '') || NAMED_ONLY.has(w[v]!))) return false;
   // "why might Washington describe it as a success" asks a reason.
   if (NAMED_ONLY.has(w[v]!) && w.includes('why')) return false;
-  // A noun ("reaction", "response", "view") asks for speech wherever it stands: "north korea's reaction".
-  if (SPEECH_NOUNS.has(w[v]!)) return true;
+  // A noun ("reaction", "response", "view") asks for speech wherever it stands: "north korea's
+  // reaction". Not when it is what was done with: "how were Xi's remarks [made] public" asks how.
+  if (SPEECH_NOUNS.has(w[v]!)) return !(/^(how|when|where)$/.test(w[0] ?? '') && w.slice(v + 1).some((x) => DONE_WITH.has(x)));
   // A verb: its subject comes right after an auxiliary that opens the clause ("what did X say",
   // "did X say", "how did X react"), within a few words; not a passive ("was fentanyl covered").
   let aux = v - 1;
@@ -337,6 +338,8 @@ export function speechVerbAt(w: readonly string[]): number {
   // "will they talk again" does not.
   return w.findIndex((word) => SPEECH_VERBS.has(word) && (!TOPIC_VERBS.has(word) || w[0] === 'what' || w[0] === 'how'));
 }
+/** Past participles of what is done with words: "made public", "released", "published". */
+const DONE_WITH = new Set(['made', 'released', 'published', 'publicised', 'reported', 'shared', 'broadcast', 'leaked', 'announced', 'posted']);
 const SUBORDINATORS = new Set(['when', 'after', 'before', 'because', 'since', 'while', 'once', 'if']);
 const TOPIC_VERBS = new Set(['talk', 'talked', 'discuss', 'cover', 'covered', 'report', 'reported']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been']);

@@ -60,6 +60,28 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
   return isAbstractNoun(focus) && !a.entryWeights.knows(term) ? null : term;
 }
 
+const FOLD_COUNTRY: Record<string, string> = { america: 'us', american: 'us', usa: 'us', chinese: 'china' };
+/**
+ * "the Chinese president's remarks" → "xi remarks": someone named by a role of several words is
+ * read by their name, which is how entries speak of them. The role's words are shared with others'.
+ */
+function byName(a: Analysis, w: readonly string[], speakers: readonly string[]): string[] {
+  let out = [...w];
+  for (const id of speakers) {
+    const sp = a.speakerNames.find((s) => s.id === id);
+    if (!sp || sp.personal.some((p) => out.includes(p))) continue;
+    const fold = (x: string) => FOLD_COUNTRY[x] ?? x;
+    const have = out.map(fold);
+    const role = sp.names.filter((n) => n.length >= 2 && n.every((x) => have.includes(fold(x)))).sort((x, y) => y.length - x.length)[0];
+    if (!role) continue;
+    const name = [...sp.personal].sort((x, y) => a.entryWeights.weight(stem(x)) - a.entryWeights.weight(stem(y)))[0]!;
+    const at = have.indexOf(fold(role[0]!));
+    const drop = new Set(role.map(fold));
+    out = out.flatMap((x, i) => (i === at ? [name] : drop.has(fold(x)) ? [] : [x]));
+  }
+  return out;
+}
+
 /** "…about that?", "…by this", "what does that mean": a clause whose subject is earlier in the message. */
 const POINTS_BACK =
   /^\s*(?:is|was) (?:that|this|it) (?:actually |really |even )?(?:true|right|correct|accurate|legit|real|the case)\b|\b(?:about|with|by|of|on|to|mean|means|meant|meaning|take|took|taken|handle|handled|see|saw|view|viewed)\s+(?:that|this|it|those)\b(?!\s+(?!during|in|at|on|exactly|really|again|then|lol|tho|though)[a-z]{3,})|^\s*(?:what|why)\s+(?:does|did|is|was)\s+(?:that|this|it)\s+mean/i;
@@ -148,7 +170,16 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     return ASKS_WHICH.has(named.words[at - 1] ?? '') && !a.names.has(named.words[at] ?? '');
   };
   const speakers = named.speakers.filter((id) => !byRole(id));
-  const clauseWords = namesIn(a, words(first)).words;
+  const inClause = namesIn(a, words(first));
+  // (Not when the role is what is asked: "who is China's foreign minister", "…, name?".)
+  const asksWho = questionKind(first) === 'person' || /^\s*who|\bnames?\b/i.test(first);
+  const clauseWords = asksWho
+    ? inClause.words
+    : byName(
+        a,
+        inClause.words,
+        inClause.speakers.filter((id) => speakers.includes(id)),
+      );
   const claimed = claimedFigure(a, clauseWords);
   const terms = termsOf(a, clauseWords).filter((t) => !claimed.has(t));
   const restWords = namesIn(a, words(`${rest} ${other}`)).words;

@@ -134,6 +134,14 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask('so biden promised to defend taiwan last year. how did beijing take it'))).toBe('p20');
   });
 
+  it('reads someone named by their role as named by their name, unless the role is what is asked', () => {
+    // Entries speak of Blinken and Xi by name: "America's top diplomat" is Blinken.
+    expect(first(engine.ask("how old is america's top diplomat"))).toBe('p7');
+    expect(first(engine.ask("how were the chinese president's words released"))).toBe('p12');
+    // "Who is China's foreign minister" asks for the name.
+    expect(first(engine.ask("who is china's foreign minister"))).toBe('p15');
+  });
+
   it('hears a speaker in "made clear" as in "said"', () => {
     // "Blinken … made clear that there remained major differences" reports his words.
     expect(first(engine.ask('did the secretary of state say the differences between them are gone now?'))).toBe('p4');
