@@ -43,6 +43,8 @@ function asksAuthor(q: ParsedQuestion): boolean {
 /** The author asked for by name of role, or as whoever wrote the report. */
 const AUTHOR_ASKED = /\b(?:author|reporter|journalist|byline|writer)\b|\bwr(?:ote|itten|ites?) (?:this|the|that|it)\b/i;
 
+const WHO_SAID = /^\s*who(?:'?s)? (?:said|says|say|stated|told|stressed|claimed|made|used|came up with|coined)\b/i;
+
 /** An answer about the past, for a question about someone's past (`asksPast`). */
 const PAST = /\b(?:before|previous|previously|former|formerly|earlier|prior|used to)\b/i;
 
@@ -123,7 +125,9 @@ function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
 function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord): boolean {
   // "Which US president said …": an answer that opens on the holder of the role asked by gives the person.
   const givesRole = q.kind === 'person' && record.firstNamed !== null && q.asksByRole.includes(record.firstNamed);
-  if (!answers(record.kinds, q.kind) && !givesRole) return false;
+  // "Who said the line about …": an answer that opens on the one whose words it reports gives the person.
+  const givesSpeaker = q.kind === 'person' && WHO_SAID.test(q.clause) && record.firstNamed !== null && speaks(a, record.firstNamed, record.saidBy);
+  if (!answers(record.kinds, q.kind) && !givesRole && !givesSpeaker) return false;
   // "Will the militaries talk again?" needs an answer about what comes next.
   if (q.future && !record.future) return false;
   // About everyone it names; "what did Blinken and Xi agree on" names both sides of the talks,

@@ -259,6 +259,10 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   // of what is asked ("what's a 15% tip on $84"), so it stays as a word.
   [/[$£€]\s?(?=\d)/g, 'money '],
   [/(?<=\d)\s?%/g, ' percent'],
+  // "what is Wang Yi's role, according to the report": the report is where, not what, is asked about.
+  [/,? ?according to (?:the|this) (?:article|piece|story|report|bbc)\b/g, ''],
+  // "where's this article from": which outlet.
+  [/\bwhere(?:'?s| is| was| does| did) (?:this|the|that) (?:article|piece|story|report|news)(?: come)? from\b/g, 'which outlet published this article'],
   // "ukraine discussed y/n": a yes/no question, not "why".
   [/\by\/n\b/g, ''],
   // "…?? where does it say that": asking for the passage, not for a place.

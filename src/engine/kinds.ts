@@ -251,6 +251,25 @@ const CLOCK =
   /\b(what time is it|what's the time|whats the time|what is the time|time is it|current time|the time (now|right now|today|in)|time right now|today'?s date|what day is (it|today)|what's the date|what is the date today|date today|weather (today|now|like))\b/;
 
 /** The kind of answer a question (its asking clause) wants. */
+/** Words before a "where" that only names a place in the question: "about where …", "know where …". */
+const EMBEDS_WHERE = new Set([
+  'about',
+  'on',
+  'of',
+  'know',
+  'knows',
+  'see',
+  'tell',
+  'suggest',
+  'suggested',
+  'indicate',
+  'indicated',
+  'hint',
+  'hinted',
+  'say',
+  'said',
+]);
+
 export function questionKind(question: string): QuestionKind {
   const w = words(question);
   const text = ` ${w.join(' ')} `;
@@ -267,8 +286,10 @@ export function questionKind(question: string): QuestionKind {
   )
     return 'person';
   // "where do Xi's remarks come from" asks for a source, not a place.
-  if ((w.includes('where') && !/ come from /.test(text)) || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text))
-    return 'place';
+  // (Not a "where" the question only mentions: "what did Xi suggest about where relations are heading".)
+  const where = w.indexOf('where');
+  const asksWhere = where >= 0 && !EMBEDS_WHERE.has(w[where - 1] ?? '');
+  if ((asksWhere && !/ come from /.test(text)) || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text)) return 'place';
   // "what did Blinken say about how long progress takes" asks for his words, not a length.
   const speech = asksForSpeech(w);
   if (speech && how > speechVerbAt(w)) return 'speech';

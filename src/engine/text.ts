@@ -101,6 +101,7 @@ export function normalise(text: string): string {
 
 /** "were did they meet": a typed "were" in place of "where", before a verb it cannot precede. */
 const WHERE_TYPO = /^(were|wher|whre|wer)$/;
+const THERE_WERE = new Set(['any', 'a', 'an', 'some', 'no', 'many', 'much', 'big', 'major', 'real', 'actually', 'even', 'other']);
 const AFTER_WHERE = new Set(['did', 'do', 'does', 'is', 'was', 'are', 'will', 'can', 'could']);
 
 /** Words of a text, lower-cased and folded: "Blinken’s 35-minute" → ["blinken", "35", "minute"]. */
@@ -110,6 +111,8 @@ export function words(text: string): string[] {
   if (cached) return [...cached];
   const out = splitWords(text);
   if (out.length > 1 && WHERE_TYPO.test(out[0]!) && AFTER_WHERE.has(out[1]!)) out[0] = 'where';
+  // "where there any breakthroughs": "were there", not a place.
+  else if (out[0] === 'where' && out[1] === 'there' && THERE_WERE.has(out[2] ?? '')) out[0] = 'were';
   if (recentWords.size >= RECENT_WORDS) recentWords.delete(recentWords.keys().next().value as string);
   if (text.length <= 2000) recentWords.set(text, out);
   return [...out];

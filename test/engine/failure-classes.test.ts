@@ -142,6 +142,17 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask("who is china's foreign minister"))).toBe('p15');
   });
 
+  it('reads the kind asked from the words that ask it, not from words the question only mentions', () => {
+    // "where there any …" is "were there any …"; "where's this story from" asks for the outlet.
+    expect(first(engine.ask('where there any real breakthroughs'))).toBe('p11');
+    expect(first(engine.ask('where is this story from'))).toBe('credit');
+    // "according to the article" is where, not what, is asked about.
+    expect(first(engine.ask('what job does qin gang have, according to the article'))).toBe('p15');
+    // "who said …" is answered by the words' speaker; "when did he talk to reporters" by a time.
+    expect(first(engine.ask('who said competition must not veer into conflict'))).toBe('p5');
+    expect(first(engine.ask('when did blinken talk to reporters'))).toBe('p5');
+  });
+
   it('hears a speaker in "made clear" as in "said"', () => {
     // "Blinken … made clear that there remained major differences" reports his words.
     expect(first(engine.ask('did the secretary of state say the differences between them are gone now?'))).toBe('p4');
