@@ -118,6 +118,22 @@ function voiceSpeaker(a: Analysis, q: ParsedQuestion): string | undefined {
 }
 
 /**
+ * Whether an entry is about everyone the question names. "What did Blinken and Xi agree on" names
+ * both sides of the talks, and an entry about either answers it. The two people the report is
+ * about (its lede's: Blinken and Xi) are in every entry about their meeting: "what was Xi
+ * signalling by meeting Blinken" is answered by an entry about Xi alone.
+ */
+function aboutSpeakers(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolean {
+  if (q.together) return q.speakers.some((id) => mentionsSpeaker(a, record, id));
+  for (const id of q.speakers) {
+    if (mentionsSpeaker(a, record, id)) continue;
+    if (!a.principals.has(id)) return false;
+    if (!q.speakers.some((other) => other !== id && a.principals.has(other) && mentionsSpeaker(a, record, other))) return false;
+  }
+  return true;
+}
+
+/**
  * Whether an entry answers this question: it gives the kind of answer asked for, about everyone
  * the question names, speaks of the thing asked about by name, and, for "what did X say", reports
  * words of X ("what did Xi say about North Korea" is not answered by the list of topics).
@@ -132,12 +148,7 @@ function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord
   if (q.future && !record.future) return false;
   // About everyone it names; "what did Blinken and Xi agree on" names both sides of the talks,
   // and an entry about either answers it.
-  const about = (id: string) => mentionsSpeaker(a, record, id);
-  // The two people the report is about (its lede's: Blinken and Xi) are in every entry about their
-  // meeting: "what was Xi signalling by meeting Blinken" is answered by an entry about Xi alone.
-  const implied = (id: string) => a.principals.has(id) && q.speakers.some((other) => other !== id && a.principals.has(other) && about(other));
-  const aboutSpeakers = q.together ? q.speakers.some(about) : q.speakers.every((id) => about(id) || implied(id));
-  if (!aboutSpeakers) return false;
+  if (!aboutSpeakers(a, q, record)) return false;
   if (!speaksOf(a, record, q.focus)) return false;
   // "Who was the last secretary of state to visit before Blinken?" is not answered by Blinken.
   if (q.kind === 'person' && record.firstNamed !== null && q.excluded.includes(record.firstNamed)) return false;

@@ -83,34 +83,56 @@ const COUNTRY = new Map([
 ]);
 const byCountry = (x: string) => COUNTRY.get(x) ?? x;
 
+/** Each speaker's roles that name a country, as their words' sorted keys ("diplomat top us"), worked out once. */
+const rolesOf = new WeakMap<Analysis, { id: string; size: number; key: string }[]>();
+function countryRoles(a: Analysis) {
+  let roles = rolesOf.get(a);
+  if (!roles) {
+    roles = a.speakerNames.flatMap(({ id, names }) =>
+      names.filter((n) => n.length >= 2 && n.some((x) => COUNTRY.has(x))).map((n) => ({ id, size: n.length, key: n.map(byCountry).sort().join(' ') })),
+    );
+    rolesOf.set(a, roles);
+  }
+  return roles;
+}
+
 /**
- * Where a role of several words ("top US diplomat", "president of China") first stands in the
+ * Where each role of several words ("top US diplomat", "president of China") first stands in the
  * words in another order or wording of its country: "America's top diplomat", "the president of
  * the US". The role's words must be the words there, stop words aside, in any order.
  */
-function roleAt(names: readonly (readonly string[])[], w: readonly string[]): number {
+function rolesAt(a: Analysis, w: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  // Most questions name no country: nothing to look for.
+  if (!w.some((x) => COUNTRY.has(x))) return out;
   const content = w.flatMap((x, i) => (isStopWord(x) ? [] : [{ x: byCountry(x), i }]));
-  let at = Infinity;
-  for (const name of names) {
-    if (name.length < 2 || !name.some((x) => COUNTRY.has(x))) continue;
-    const want = name.map(byCountry).sort().join(' ');
-    for (let i = 0; i + name.length <= content.length; i++) {
-      const got = content
-        .slice(i, i + name.length)
-        .map((c) => c.x)
-        .sort()
-        .join(' ');
-      if (got === want) at = Math.min(at, content[i]!.i);
+  const windows = new Map<number, { key: string; at: number }[]>();
+  for (const { id, size, key } of countryRoles(a)) {
+    let keys = windows.get(size);
+    if (!keys) {
+      keys = [];
+      for (let i = 0; i + size <= content.length; i++) {
+        const got = content
+          .slice(i, i + size)
+          .map((c) => c.x)
+          .sort()
+          .join(' ');
+        keys.push({ key: got, at: content[i]!.i });
+      }
+      windows.set(size, keys);
     }
+    const hit = keys.find((k) => k.key === key);
+    if (hit && hit.at < (out.get(id) ?? Infinity)) out.set(id, hit.at);
   }
-  return at;
+  return out;
 }
 
 export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
   const w = joinSplitNames(a, input);
   const found: { id: string; at: number }[] = [];
+  const roles = rolesAt(a, w);
   for (const { id, names, personal } of a.speakerNames) {
-    let at = Math.min(firstNameAt(names, w), roleAt(names, w));
+    let at = Math.min(firstNameAt(names, w), roles.get(id) ?? Infinity);
     // The person's own name, misspelt: a two-word name with one word right, or one long word.
     for (let i = 0; i < w.length; i++) {
       const typed = w[i]!;

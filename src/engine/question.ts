@@ -172,7 +172,8 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   const speakers = named.speakers.filter((id) => !byRole(id));
   const inClause = namesIn(a, words(first));
   // (Not when the role is what is asked: "who is China's foreign minister", "…, name?".)
-  const asksWho = questionKind(first) === 'person' || /^\s*who|\bnames?\b/i.test(first);
+  const typed = questionKind(first);
+  const asksWho = typed === 'person' || /^\s*who|\bnames?\b/i.test(first);
   const clauseWords = asksWho
     ? inClause.words
     : byName(
@@ -196,7 +197,6 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   // The kind and the thing asked for are read from the words as meant: "how many yeers" counts years.
   const budget = { searches: SPELLING_SEARCHES };
   const meant = clauseWords.map((w) => (isStopWord(w) ? w : a.spell.correct(w, budget)));
-  const typed = questionKind(first);
   const kind = typed === 'outside' || typed === 'report' ? typed : questionKind(`${meant.join(' ')}${first.trim().endsWith('?') ? '?' : ''}`);
   return {
     query,
