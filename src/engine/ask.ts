@@ -43,6 +43,7 @@ function asksAuthor(q: ParsedQuestion): boolean {
 /** The author asked for by name of role, or as whoever wrote the report. */
 const AUTHOR_ASKED = /\b(?:author|reporter|journalist|byline|writer)\b|\bwr(?:ote|itten|ites?) (?:this|the|that|it)\b/i;
 
+const REACTION = /\b(?:respond\w*|react\w*|response|take|took|taken)\b/i;
 const WHO_SAID = /^\s*who(?:'?s)? (?:said|says|say|stated|told|stressed|claimed|made|used|came up with|coined)\b/i;
 
 /** An answer about the past, for a question about someone's past (`asksPast`). */
@@ -143,7 +144,9 @@ function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord
   const givesRole = q.kind === 'person' && record.firstNamed !== null && q.asksByRole.includes(record.firstNamed);
   // "Who said the line about …": an answer that opens on the one whose words it reports gives the person.
   const givesSpeaker = q.kind === 'person' && WHO_SAID.test(q.clause) && record.firstNamed !== null && speaks(a, record.firstNamed, record.saidBy);
-  if (!answers(record.kinds, q.kind) && !givesRole && !givesSpeaker) return false;
+  // "How did Beijing respond …": an entry that reports the reaction of whoever is asked about answers it.
+  const givesReaction = q.kind === 'speech' && REACTION.test(q.clause) && voice.speaker !== undefined && speaks(a, voice.speaker, record.saidBy);
+  if (!answers(record.kinds, q.kind) && !givesRole && !givesSpeaker && !givesReaction) return false;
   // "Will the militaries talk again?" needs an answer about what comes next.
   if (q.future && !record.future) return false;
   // About everyone it names; "what did Blinken and Xi agree on" names both sides of the talks,

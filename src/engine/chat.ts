@@ -221,7 +221,8 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:is|was) (?:that|this|it) (?:actually |really |even )?(?:right|true|correct|accurate)\b/g, ''],
   [/\bcorrect me if (?:i'?m |im )?wrong\b/g, ''],
   [/\b(?:went|go|goes|going) on for\b/g, 'lasted'],
-  [/\b(?:got|get|gets|getting) (?:done|fixed|achieved|sorted|accomplished|resolved)\b/g, 'progress'],
+  // "did anything get done": whether there were breakthroughs, not what Xi said of progress.
+  [/\b(?:got|get|gets|getting) (?:done|fixed|achieved|sorted|accomplished|resolved|solved)\b/g, 'breakthrough progress'],
   [/\b(?:this|that) one\b/g, ''],
   [/\b(?:the )?lack of\b/g, 'no'],
   // "…, right?", "… right lol": asking to be agreed with, not about rights.

@@ -153,6 +153,12 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask('when did blinken talk to reporters'))).toBe('p5');
   });
 
+  it('reads "did anything get done" as asking for breakthroughs, and "how did X respond" as asking for X\'s reaction', () => {
+    expect(first(engine.ask('did anything get sorted at these talks'))).toBe('p11');
+    // China's turning down the proposal is its response, though no words of it are quoted.
+    expect(first(engine.ask('how did beijing respond to the us proposal to restart military communication'))).toBe('p23');
+  });
+
   it('hears a speaker in "made clear" as in "said"', () => {
     // "Blinken … made clear that there remained major differences" reports his words.
     expect(first(engine.ask('did the secretary of state say the differences between them are gone now?'))).toBe('p4');
