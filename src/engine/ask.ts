@@ -398,6 +398,9 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
     if (q.kind === 'specifics' && top.missing - top.missingKnown > EPSILON) return refused();
     const strong = !lone && top.coverage >= TUNING.answerMinCoverage && top.missing <= TUNING.answerMaxMissing + EPSILON;
     if (strong) return { result: answerFrom(a, q, top.record, ranked), strong, missing: top.missing };
+    // A name the article never uses ("how to get more followers on tiktok") is what the question
+    // is about: only a clear answer will do.
+    if (q.foreign.length > 0 && !q.long) return refused();
     // Both rankers agree: a lower coverage floor, and more of the question may go unfound if the
     // entry matches two of the question's own words. Not for "what did X say about Y" when Y goes
     // unfound: that is the shape of a question the article does not answer.

@@ -8,6 +8,9 @@
  */
 export const CHAT_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
+    // Chat's own words for "something": filler, not a name.
+    smth: 'something',
+    sth: 'something',
     // Small numbers as the article writes them: "in 5 yrs" is "in five years" (not "35" or "61").
     '1': 'one',
     '2': 'two',

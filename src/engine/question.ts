@@ -4,7 +4,9 @@
 import { SPELLING_SEARCHES, termsOf, type Analysis } from './analysis.ts';
 import { asksAboutFuture, asksByNoun, focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { namesIn } from './people.ts';
+import { CHAT_WORDS } from './chat.ts';
 import { isAbstractNoun } from './english.ts';
+import { editDistance } from './spell.ts';
 import { askingClause, LEADING_FILLER, splitParts, yesNoFirstAlternative } from './clause.ts';
 import { isNumber, isStopWord, stem, timeUnit, words } from './text.ts';
 import { TUNING } from './tuning.ts';
@@ -24,6 +26,8 @@ export interface ParsedQuestion {
   context: string[];
   /** Speakers named in the question (less a second part), in the order named (ids). */
   speakers: string[];
+  /** Terms of words that are no English word and that the knowledge base never uses ("tiktok"). */
+  foreign: string[];
   /** People the question asks for by their role ("which [US president] said …"): the answer names them (ids). */
   asksByRole: string[];
   /** People the question sets aside: "who … before [Blinken]", "besides [Xi]" (ids). */
@@ -80,6 +84,15 @@ function byName(a: Analysis, w: readonly string[], speakers: readonly string[]):
     out = out.flatMap((x, i) => (i === at ? [name] : drop.has(fold(x)) ? [] : [x]));
   }
   return out;
+}
+
+/** Whether a word is a typo of one the knowledge base uses ("traid"), not a name. */
+function nearKnownWord(a: Analysis, word: string): boolean {
+  // (One edit for a short word: two would make "nba" of "new".)
+  const edits = word.length < 5 ? 1 : 2;
+  for (const known of a.knownWords)
+    if (Math.abs(known.length - word.length) <= edits && known[0] === word[0] && editDistance(known, word) <= edits) return true;
+  return false;
 }
 
 /** "…about that?", "…by this", "what does that mean": a clause whose subject is earlier in the message. */
@@ -183,6 +196,15 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
       );
   const claimed = claimedFigure(a, clauseWords);
   const terms = termsOf(a, clauseWords).filter((t) => !claimed.has(t));
+  // Words that are no English word, nor a typo of one the knowledge base uses: a name or brand
+  // the article never mentions ("tiktok", "nba"), most likely what the question is about.
+  const foreign = clauseWords.flatMap((w) => {
+    if (w.length < 3 || CHAT_WORDS.has(w) || isStopWord(w) || /\d/.test(w) || a.knownWords.has(w) || a.names.has(w) || a.spell.isEnglish(w)) return [];
+    // (A typo of a word the knowledge base uses is put right, and is no name: "traid", "isthe".)
+    if (a.spell.correct(w) !== w || nearKnownWord(a, w)) return [];
+    const t = termsOf(a, [w])[0];
+    return t && !a.entryWeights.knows(t) && !a.passageWeights.knows(t) ? [t] : [];
+  });
   const restWords = namesIn(a, words(`${rest} ${other}`)).words;
   let context = termsOf(a, restWords).filter((t) => !terms.includes(t));
   // "what did china say about that?": the clause points back into the message. What it points at
@@ -206,6 +228,7 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     terms,
     context,
     speakers,
+    foreign,
     asksByRole: named.speakers.filter(byRole),
     excluded: excludedPeople(a, clauseWords),
     together: speakers.length >= 2 && TOGETHER.test(first),

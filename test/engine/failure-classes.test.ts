@@ -159,6 +159,14 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask('how did beijing respond to the us proposal to restart military communication'))).toBe('p23');
   });
 
+  it('refuses a short question about a name the article never uses, unless an entry clearly answers it', () => {
+    // "tiktok", "nba": no English word and no typo of one the article uses: what the question is about.
+    expect(engine.ask('any tips to grow my tiktok followers').answered).toBe(false);
+    expect(engine.ask('who won the nba finals last year').answered).toBe(false);
+    // A typo is no name: "traid" is still the trade war.
+    expect(first(engine.ask('trump era traid war'))).toBe('p8');
+  });
+
   it('hears a speaker in "made clear" as in "said"', () => {
     // "Blinken … made clear that there remained major differences" reports his words.
     expect(first(engine.ask('did the secretary of state say the differences between them are gone now?'))).toBe('p4');
