@@ -37,8 +37,8 @@ const AUTHOR = /\b(?:wrote|write|writes|written|author|authored|reporter|journal
  */
 function asksAuthor(q: ParsedQuestion): boolean {
   if (!AUTHOR.test(q.clause) || PUBLISHER.test(q.clause)) return false;
-  if (q.kind === 'report') return !OUTLET.test(q.clause);
-  return /^\s*(?:who|which|what)\b/i.test(q.clause) && AUTHOR_ASKED.test(q.clause);
+  if (q.kind === 'report' && !OUTLET.test(q.clause)) return true;
+  return (q.kind === 'report' || /^\s*(?:who|which|what)\b/i.test(q.clause)) && AUTHOR_ASKED.test(q.clause);
 }
 /** The author asked for by name of role, or as whoever wrote the report. */
 const AUTHOR_ASKED = /\b(?:author|reporter|journalist|byline|writer)\b|\bwr(?:ote|itten|ites?) (?:this|the|that|it)\b/i;
@@ -349,7 +349,8 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   // ("Who's the journalist that wrote this BBC piece?" asks for a person: the outlet is no answer either.)
   if (asksAuthor(q)) {
     const note = `The article names no author: it is the ${a.knowledge.outlet} report “${a.knowledge.title}”.`;
-    return { result: { ...refuse(a, q, ranked, null), note }, strong: false };
+    // A settled refusal: no real-word "correction" may turn it into an answer about the outlet.
+    return { result: { ...refuse(a, q, ranked, null), note }, strong: true };
   }
   // Nothing in a 2023 report answers what the time is now.
   if (KINDS[q.kind].accepts.length === 0) return refused(null);

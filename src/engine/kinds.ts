@@ -285,11 +285,15 @@ export function questionKind(question: string): QuestionKind {
     )
   )
     return 'person';
-  // "where do Xi's remarks come from" asks for a source, not a place.
+  // "where do Xi's remarks come from", "where were they published" ask for a source, not a place.
   // (Not a "where" the question only mentions: "what did Xi suggest about where relations are heading".)
   const where = w.indexOf('where');
   const asksWhere = where >= 0 && !EMBEDS_WHERE.has(w[where - 1] ?? '');
-  if ((asksWhere && !/ come from /.test(text)) || / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text)) return 'place';
+  if (
+    (asksWhere && !/ (?:come|comes|came) from | (?:get |got |been |be )?(?:published|released|reported|posted|printed) /.test(text)) ||
+    / (which|what|in which) (city|venue|building|place|location|square|room|hall) /.test(text)
+  )
+    return 'place';
   // "what did Blinken say about how long progress takes" asks for his words, not a length.
   const speech = asksForSpeech(w);
   if (speech && how > speechVerbAt(w)) return 'speech';

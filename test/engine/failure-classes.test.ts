@@ -167,6 +167,13 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask('trump era traid war'))).toBe('p8');
   });
 
+  it('reads "where was it published" as asking the source, and a journalist asked for as the author', () => {
+    expect(first(engine.ask("where did xi's remarks get published"))).toBe('p12');
+    expect(first(engine.ask('was the xi meeting announced ahead of time'))).toBe('p13');
+    const r = engine.ask('who is the bbc reporter who wrote this');
+    expect(!r.answered && r.note).toMatch(/names no author/);
+  });
+
   it('hears a speaker in "made clear" as in "said"', () => {
     // "Blinken … made clear that there remained major differences" reports his words.
     expect(first(engine.ask('did the secretary of state say the differences between them are gone now?'))).toBe('p4');
