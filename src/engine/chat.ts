@@ -267,10 +267,10 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/,? ?according to (?:the|this) (?:article|piece|story|report|bbc)\b/g, ''],
   // "where's this article from": which outlet.
   [/\bwhere(?:'?s| is| was| does| did) (?:this|the|that) (?:article|piece|story|report|news)(?: come)? from\b/g, 'which outlet published this article'],
-  // "which head of state did he meet": a president.
-  [/\bheads? of state\b/g, 'president'],
   // "was it announced ahead of time": before it took place.
   [/\b(?:ahead of time|in advance|beforehand)\b/g, 'before'],
+  // "tl;dr did anything come out of it": asking for it short, not for the summary, when a yes/no question follows.
+  [/\btl ?;? ?dr\b(?=[\s,:-]*(?:did|was|were|is|are|does|do)\b)/g, ''],
   // "ukraine discussed y/n": a yes/no question, not "why".
   [/\by\/n\b/g, ''],
   // "…?? where does it say that": asking for the passage, not for a place.

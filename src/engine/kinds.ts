@@ -522,7 +522,7 @@ export function asksAboutFuture(w: readonly string[]): boolean {
   return w.includes('will') || w.includes('next') || w.includes('future') || again || goingTo;
 }
 
-const WH_WORDS = new Set(['who', 'whos', 'what', 'whats', 'when', 'where', 'which', 'how']);
+const WH_WORDS = new Set(['who', 'whos', 'what', 'whats', 'wat', 'wut', 'when', 'where', 'which', 'how']);
 const REMIND = new Set(['did', 'was', 'were', 'happened', 'remind']);
 const FUTURE_VERBS = new Set([
   'meet',

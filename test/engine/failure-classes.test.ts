@@ -155,6 +155,8 @@ describe('answers on wording nobody tuned for', () => {
 
   it('reads "did anything get done" as asking for breakthroughs, and "how did X respond" as asking for X\'s reaction', () => {
     expect(first(engine.ask('did anything get sorted at these talks'))).toBe('p11');
+    // "tl;dr" before a yes/no question asks for it short, not for the summary.
+    expect(first(engine.ask('tldr did anything get done'))).toBe('p11');
     // China's turning down the proposal is its response, though no words of it are quoted.
     expect(first(engine.ask('how did beijing respond to the us proposal to restart military communication'))).toBe('p23');
   });
