@@ -149,8 +149,6 @@ function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord
   if (!answers(record.kinds, q.kind) && !givesRole && !givesSpeaker && !givesReaction) return false;
   // "Will the militaries talk again?" needs an answer about what comes next.
   if (q.future && !record.future) return false;
-  // About everyone it names; "what did Blinken and Xi agree on" names both sides of the talks,
-  // and an entry about either answers it.
   if (!aboutSpeakers(a, q, record)) return false;
   if (!speaksOf(a, record, q.focus)) return false;
   // "Who was the last secretary of state to visit before Blinken?" is not answered by Blinken.
