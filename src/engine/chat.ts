@@ -271,6 +271,10 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:ahead of time|in advance|beforehand)\b/g, 'before'],
   // "tl;dr did anything come out of it": asking for it short, not for the summary, when a yes/no question follows.
   [/\btl ?;? ?dr\b(?=[\s,:-]*(?:did|was|were|is|are|does|do)\b)/g, ''],
+  // "how does Taiwan see itself in relation to China": compared with it, not the two countries' relations.
+  [/\bin relation to\b/g, 'to'],
+  // "what does the headline say": what the headline is, not someone's words.
+  [/\bwhat(?:'?s| does| did| do)? (?:the|this|that|its) (headline|title|tags?) (?:say|says|read|reads)\b/g, 'what is the $1'],
   // "ukraine discussed y/n": a yes/no question, not "why".
   [/\by\/n\b/g, ''],
   // "…?? where does it say that": asking for the passage, not for a place.

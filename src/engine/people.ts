@@ -70,6 +70,8 @@ export function firstNameAt(names: readonly (readonly string[])[], w: readonly s
   return at;
 }
 
+const INDEFINITE = new Set(['a', 'an', 'any', 'another', 'every', 'each']);
+
 /** The two countries by any of their names: "america's top diplomat" is the "top US diplomat". */
 const COUNTRY = new Map([
   ['us', 'us'],
@@ -159,6 +161,8 @@ export function namesIn(a: Analysis, input: readonly string[]): NamesFound {
         }
       }
     }
+    // "a top US diplomat", "any Chinese president": a role in general, not the one who holds it now.
+    if (at < Infinity && !personal.includes(w[at]!) && INDEFINITE.has(w[at - 1] ?? '')) at = Infinity;
     if (at < Infinity) found.push({ id, at });
   }
   return { words: w, speakers: found.sort((x, y) => x.at - y.at).map((f) => f.id), at: new Map(found.map((f) => [f.id, f.at])) };

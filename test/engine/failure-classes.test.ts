@@ -176,6 +176,14 @@ describe('answers on wording nobody tuned for', () => {
     expect(!r.answered && r.note).toMatch(/names no author/);
   });
 
+  it('reads chat and framing for what they ask: a role in general, "in relation to", what a headline says, a win or a flop', () => {
+    // "a top US diplomat" is any of them, not Blinken.
+    expect(first(engine.ask('when did a top us diplomat last go to beijing'))).toBe('p9');
+    expect(first(engine.ask('how does taiwan see itself in relation to the mainland'))).toBe('p20');
+    expect(first(engine.ask('what does the title say'))).toBe('headline');
+    expect(first(engine.ask('was the trip a win or a flop'))).toBe('p15');
+  });
+
   it('hears a speaker in "made clear" as in "said"', () => {
     // "Blinken … made clear that there remained major differences" reports his words.
     expect(first(engine.ask('did the secretary of state say the differences between them are gone now?'))).toBe('p4');
