@@ -154,6 +154,9 @@ function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord
   // "Who was the last secretary of state to visit before Blinken?" is not answered by Blinken.
   if (q.kind === 'person' && record.firstNamed !== null && q.excluded.includes(record.firstNamed)) return false;
   if (q.kind === 'time' && !knowsEvent(a, q, record)) return false;
+  // "How long did the press conference go on" is not answered by the length of the meeting: the
+  // entry's question or answer must name what is measured (or a synonym of it).
+  if (q.lengthOf !== null && ![q.lengthOf, ...(a.synonyms.get(q.lengthOf) ?? [])].some((t) => record.doc.core.has(t) || record.doc.answer.has(t))) return false;
   // "What was Blinken's job before he became Secretary of State?" is not answered by his job now.
   if (q.asksPast && !PAST.test(record.entry.answer)) return false;
   // "How many reporters …": the answer must count them (a number by the word), or list them.

@@ -3,7 +3,7 @@
 // of a kind the question accepts, and `npm run knowledge:check` flags a phrasing that asks for
 // something its entry's answer is not.
 import type { AnswerKind } from '../knowledge/schema.ts';
-import { isStopWord, NUMBER_WORDS, words } from './text.ts';
+import { isNumber, isStopWord, NUMBER_WORDS, words } from './text.ts';
 
 export type { AnswerKind };
 
@@ -509,6 +509,26 @@ export function focusOf(w: readonly string[]): string | null {
     return null;
   }
   return null;
+}
+
+/**
+ * What a how-long question asks the length of: "how long did the [press conference] go on" →
+ * "conference", "how long was the [meeting]" → "meeting". Null when it names nothing ("how long
+ * did they talk").
+ */
+const LASTED = new Set(['last', 'lasts', 'lasted', 'lasting', 'go', 'goes', 'went', 'continue', 'continued']);
+export function lengthOf(w: readonly string[]): string | null {
+  const how = w.findIndex((x, i) => x === 'how' && w[i + 1] === 'long');
+  if (how < 0 || !AUXILIARIES.has(w[how + 2] ?? '')) return null;
+  let j = how + 3;
+  while (j < w.length && (w[j] === 'the' || w[j] === 'his' || w[j] === 'their' || w[j] === 'that' || w[j] === 'this')) j++;
+  const noun: string[] = [];
+  const ends = (x: string) => isStopWord(x) || AUXILIARIES.has(x) || LASTED.has(x) || IRREGULAR_PAST.has(x) || PRESENT_VERBS.has(x) || /ed$/.test(x);
+  while (j < w.length && noun.length < 3 && !ends(w[j]!)) noun.push(w[j++]!);
+  // Only a noun phrase after a determiner: "how long did blinken stay" names a person, not a thing.
+  // ("how long did the two of them talk" names no thing either.)
+  const head = noun.at(-1);
+  return head !== undefined && j - noun.length > how + 3 && !isNumber(head) ? head : null;
 }
 
 /** "when will…", "…next…", "…again?": the question is about what comes after the talks. */

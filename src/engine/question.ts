@@ -2,7 +2,7 @@
 // by clause.ts), the second part of a two-part question, the kind of answer wanted, the people
 // named, and the terms to score.
 import { SPELLING_SEARCHES, termsOf, type Analysis } from './analysis.ts';
-import { asksAboutFuture, asksByNoun, focusOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
+import { asksAboutFuture, asksByNoun, focusOf, lengthOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { namesIn } from './people.ts';
 import { CHAT_WORDS } from './chat.ts';
 import { isAbstractNoun } from './english.ts';
@@ -42,6 +42,8 @@ export interface ParsedQuestion {
   long: boolean;
   /** Whether it asks about what comes after the talks ("will they meet again"). */
   future: boolean;
+  /** For "how long did the [press conference] go on": what it asks the length of, as a term. */
+  lengthOf: string | null;
   /** What the question names the thing it wants by ("which [company]", "how many [aides]"), as a term. */
   focus: string | null;
 }
@@ -84,6 +86,11 @@ function byName(a: Analysis, w: readonly string[], speakers: readonly string[]):
     out = out.flatMap((x, i) => (i === at ? [name] : drop.has(fold(x)) ? [] : [x]));
   }
   return out;
+}
+
+function lengthTerm(a: Analysis, w: readonly string[]): string | null {
+  const thing = lengthOf(w);
+  return thing ? (termsOf(a, [thing])[0] ?? null) : null;
 }
 
 /** Whether a word is a typo of one the knowledge base uses ("traid"), not a name. */
@@ -235,6 +242,7 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
     asksPast: ASKS_PAST.test(first),
     voice: kind === 'speech' ? voiceFrom(a, clauseWords) : null,
     focus: focusTerm(a, meant),
+    lengthOf: kind === 'duration' ? lengthTerm(a, meant) : null,
     future: asksAboutFuture(meant),
     long: words(query).length > TUNING.shortQuestionWords,
   };

@@ -184,6 +184,13 @@ describe('answers on wording nobody tuned for', () => {
     expect(first(engine.ask('was the trip a win or a flop'))).toBe('p15');
   });
 
+  it('answers "how long was the X" only with an entry about X', () => {
+    // The article gives the meeting's length, not the press conference's.
+    expect(engine.ask('how long did the news conference go on for').answered).toBe(false);
+    expect(first(engine.ask('how long was the meeting'))).toBe('p5');
+    expect(first(engine.ask('how long was the trip'))).toBe('p1');
+  });
+
   it('hears a speaker in "made clear" as in "said"', () => {
     // "Blinken … made clear that there remained major differences" reports his words.
     expect(first(engine.ask('did the secretary of state say the differences between them are gone now?'))).toBe('p4');
