@@ -21,7 +21,7 @@ export const FRESH_SETS = [
   'ask-blind24.jsonl',
   'ask-blind25.jsonl',
   'ask-blind26.jsonl',
-  ...Array.from({ length: 14 }, (_, i) => `ask-blind${i + 27}.jsonl`),
+  ...Array.from({ length: 16 }, (_, i) => `ask-blind${i + 27}.jsonl`),
 ];
 
 /** Every ask set, the public examples first. */
