@@ -83,7 +83,8 @@ const COUNTRY = new Map([
   ['chinese', 'china'],
   ['chinas', 'china'],
 ]);
-const byCountry = (x: string) => COUNTRY.get(x) ?? x;
+/** A word with either country's names folded to one ("american" → "us"), any other as it is. */
+export const byCountry = (x: string) => COUNTRY.get(x) ?? x;
 
 /** Each speaker's roles that name a country, as their words' sorted keys ("diplomat top us"), worked out once. */
 const rolesOf = new WeakMap<Analysis, { id: string; size: number; key: string }[]>();

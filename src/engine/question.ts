@@ -3,7 +3,7 @@
 // named, and the terms to score.
 import { SPELLING_SEARCHES, termsOf, type Analysis } from './analysis.ts';
 import { asksAboutFuture, asksByNoun, focusOf, lengthOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
-import { namesIn } from './people.ts';
+import { byCountry, namesIn } from './people.ts';
 import { CHAT_WORDS } from './chat.ts';
 import { isAbstractNoun } from './english.ts';
 import { editDistance } from './spell.ts';
@@ -66,7 +66,6 @@ function focusTerm(a: Analysis, w: readonly string[]): string | null {
   return isAbstractNoun(focus) && !a.entryWeights.knows(term) ? null : term;
 }
 
-const FOLD_COUNTRY: Record<string, string> = { america: 'us', american: 'us', usa: 'us', chinese: 'china' };
 /**
  * "the Chinese president's remarks" → "xi remarks": someone named by a role of several words is
  * read by their name, which is how entries speak of them. The role's words are shared with others'.
@@ -76,14 +75,13 @@ function byName(a: Analysis, w: readonly string[], speakers: readonly string[]):
   for (const id of speakers) {
     const sp = a.speakerNames.find((s) => s.id === id);
     if (!sp || sp.personal.some((p) => out.includes(p))) continue;
-    const fold = (x: string) => FOLD_COUNTRY[x] ?? x;
-    const have = out.map(fold);
-    const role = sp.names.filter((n) => n.length >= 2 && n.every((x) => have.includes(fold(x)))).sort((x, y) => y.length - x.length)[0];
+    const have = out.map(byCountry);
+    const role = sp.names.filter((n) => n.length >= 2 && n.every((x) => have.includes(byCountry(x)))).sort((x, y) => y.length - x.length)[0];
     if (!role) continue;
     const name = [...sp.personal].sort((x, y) => a.entryWeights.weight(stem(x)) - a.entryWeights.weight(stem(y)))[0]!;
-    const at = have.indexOf(fold(role[0]!));
-    const drop = new Set(role.map(fold));
-    out = out.flatMap((x, i) => (i === at ? [name] : drop.has(fold(x)) ? [] : [x]));
+    const at = have.indexOf(byCountry(role[0]!));
+    const drop = new Set(role.map(byCountry));
+    out = out.flatMap((x, i) => (i === at ? [name] : drop.has(byCountry(x)) ? [] : [x]));
   }
   return out;
 }
