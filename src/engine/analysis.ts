@@ -74,6 +74,13 @@ export function analyse(knowledge: Knowledge): Analysis {
   const termsOfPassage = new Map([...knowledge.passages, ...knowledge.page].map((p) => [p.id, terms(p.text)]));
   const passageTerms = (ids: readonly string[]) => new Set(ids.flatMap((id) => termsOfPassage.get(id) ?? []));
 
+  // The report's first two paragraphs name the people it is about.
+  const lede = words(
+    knowledge.passages
+      .slice(0, 2)
+      .map((p) => p.text)
+      .join(' '),
+  );
   // Each speaker's names and aliases as word sequences, read once.
   const speakerNames = knowledge.speakers.map((sp) => ({
     id: sp.id,
@@ -145,22 +152,7 @@ export function analyse(knowledge: Knowledge): Analysis {
     ]),
     bm25: buildBm25(entries),
     speaking,
-    principals: new Set(
-      speakerNames
-        .filter(
-          (sp) =>
-            firstNameAt(
-              sp.names,
-              words(
-                knowledge.passages
-                  .slice(0, 2)
-                  .map((p) => p.text)
-                  .join(' '),
-              ),
-            ) < Infinity,
-        )
-        .map((sp) => sp.id),
-    ),
+    principals: new Set(speakerNames.filter((sp) => firstNameAt(sp.names, lede) < Infinity).map((sp) => sp.id)),
     speakerTerms: new Map(knowledge.speakers.map((sp) => [sp.id, terms(sp.name)])),
     quoteDocs: new Map(
       knowledge.quotes.map((q) => [

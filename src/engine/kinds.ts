@@ -511,12 +511,14 @@ export function focusOf(w: readonly string[]): string | null {
   return null;
 }
 
+/** Verbs that end what a how-long question measures: "how long did the talks [last]". */
+const LASTED = new Set(['last', 'lasts', 'lasted', 'lasting', 'go', 'goes', 'went', 'continue', 'continued']);
+
 /**
  * What a how-long question asks the length of: "how long did the [press conference] go on" →
  * "conference", "how long was the [meeting]" → "meeting". Null when it names nothing ("how long
  * did they talk").
  */
-const LASTED = new Set(['last', 'lasts', 'lasted', 'lasting', 'go', 'goes', 'went', 'continue', 'continued']);
 export function lengthOf(w: readonly string[]): string | null {
   const how = w.findIndex((x, i) => x === 'how' && w[i + 1] === 'long');
   if (how < 0 || !AUXILIARIES.has(w[how + 2] ?? '')) return null;
