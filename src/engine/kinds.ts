@@ -241,16 +241,18 @@ const QUANTITY_AFTER_HOW = new Set(['many', 'much', 'old', 'far', 'often', 'big'
 const DURATION_UNITS = new Set(['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SPECIFIC_MARKERS =
   /\b(which|what) (specific|particular|exact)\b|\b(which|what) (were|are|was|is) the (specific|particular|exact)\b|\bspecifically\b|\bwhich ones?\b|\bname (them|the|any|some)\b|\bnames\b|\blist them\b|\bwhich .{0,40}\bexactly\b|\bwhat (?!did |does |do |is |was |are |were |exactly|he |she |they |it |you |i |we )\w+(?: \w+){0,3} exactly\b|\bexactly which\b/;
-/** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
 /** "who wrote this article", "what's the headline": about the report itself, not what it says. */
 const ABOUT_THE_REPORT =
-  / where (?:is|was|does|did) (?:this|the) (?:article|story|report|piece|news) (?:come )?from\b| (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$| who (is|was|s) the (author|reporter|writer|journalist) |(author|reporter|writer|journalist)s? name /;
-const OUTSIDE_THE_ARTICLE =
-  /\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you|how (do|can|should|would) (i|we|you) (get|go|travel|fly|drive) (to|from)|how to get (to|from)|directions to)\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (times|plus|minus|divided by|multiplied by|x) (\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(square root|percent) of \d+\b/;
+  / (who (wrote|published|authored)|author|headline|title|byline|publisher|link|url) (of )?(this|the) (article|story|report|piece) | (which|what) (outlet|newspaper|site|paper) (wrote|published|ran) (this|it) | who (wrote|published|authored) (this|it) ?$| who (is|was|s) the (author|reporter|writer|journalist) |(author|reporter|writer|journalist)s? name /;
+/** A figure up to ten, as a sum writes it: "2 plus two". */
+const SMALL_FIGURE = `(?:\\d+|${NUMBER_WORDS.slice(0, 10).join('|')})`;
+const OUTSIDE_THE_ARTICLE = new RegExp(
+  `\\b(how do (you|i|we) say|what do you think|do you think|your (opinion|view|take)|tell me a joke|are you|how (do|can|should|would) (i|we|you) (get|go|travel|fly|drive) (to|from)|how to get (to|from)|directions to)\\b|\\b${SMALL_FIGURE} (times|plus|minus|divided by|multiplied by|x) ${SMALL_FIGURE}\\b|\\b(square root|percent) of \\d+\\b`,
+);
+/** "what's the time now", "what day is it": the present, which a 2023 report cannot tell. */
 const CLOCK =
   /\b(what time is it|what's the time|whats the time|what is the time|time is it|current time|the time (now|right now|today|in)|time right now|today'?s date|what day is (it|today)|what's the date|what is the date today|date today|weather (today|now|like))\b/;
 
-/** The kind of answer a question (its asking clause) wants. */
 /** Words before a "where" that only names a place in the question: "about where …", "know where …". */
 const EMBEDS_WHERE = new Set([
   'about',
@@ -270,6 +272,7 @@ const EMBEDS_WHERE = new Set([
   'said',
 ]);
 
+/** The kind of answer a question (its asking clause) wants. */
 export function questionKind(question: string): QuestionKind {
   const w = words(question);
   const text = ` ${w.join(' ')} `;
@@ -511,6 +514,7 @@ export function focusOf(w: readonly string[]): string | null {
   return null;
 }
 
+const DETERMINERS = new Set(['the', 'his', 'their', 'that', 'this']);
 /** Verbs that end what a how-long question measures: "how long did the talks [last]". */
 const LASTED = new Set(['last', 'lasts', 'lasted', 'lasting', 'go', 'goes', 'went', 'continue', 'continued']);
 
@@ -523,7 +527,7 @@ export function lengthOf(w: readonly string[]): string | null {
   const how = w.findIndex((x, i) => x === 'how' && w[i + 1] === 'long');
   if (how < 0 || !AUXILIARIES.has(w[how + 2] ?? '')) return null;
   let j = how + 3;
-  while (j < w.length && (w[j] === 'the' || w[j] === 'his' || w[j] === 'their' || w[j] === 'that' || w[j] === 'this')) j++;
+  while (j < w.length && DETERMINERS.has(w[j]!)) j++;
   const noun: string[] = [];
   const ends = (x: string) => isStopWord(x) || AUXILIARIES.has(x) || LASTED.has(x) || IRREGULAR_PAST.has(x) || PRESENT_VERBS.has(x) || /ed$/.test(x);
   while (j < w.length && noun.length < 3 && !ends(w[j]!)) noun.push(w[j++]!);
@@ -544,7 +548,8 @@ export function asksAboutFuture(w: readonly string[]): boolean {
   return w.includes('will') || w.includes('next') || w.includes('future') || again || goingTo;
 }
 
-const WH_WORDS = new Set(['who', 'whos', 'what', 'whats', 'wat', 'wut', 'when', 'where', 'which', 'how']);
+// (words() has already read "whats", "whos", "wat" as "what" and "who".)
+const WH_WORDS = new Set(['who', 'what', 'when', 'where', 'which', 'how']);
 const REMIND = new Set(['did', 'was', 'were', 'happened', 'remind']);
 const FUTURE_VERBS = new Set([
   'meet',

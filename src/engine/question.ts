@@ -4,7 +4,6 @@
 import { SPELLING_SEARCHES, termsOf, type Analysis } from './analysis.ts';
 import { asksAboutFuture, asksByNoun, focusOf, lengthOf, questionKind, voiceOf, type QuestionKind } from './kinds.ts';
 import { byCountry, namesIn } from './people.ts';
-import { CHAT_WORDS } from './chat.ts';
 import { isAbstractNoun } from './english.ts';
 import { editDistance } from './spell.ts';
 import { askingClause, LEADING_FILLER, splitParts, yesNoFirstAlternative } from './clause.ts';
@@ -204,7 +203,8 @@ export function parseQuestion(a: Analysis, question: unknown): ParsedQuestion {
   // Words that are no English word, nor a typo of one the knowledge base uses: a name or brand
   // the article never mentions ("tiktok", "nba"), most likely what the question is about.
   const foreign = clauseWords.flatMap((w) => {
-    if (w.length < 3 || CHAT_WORDS.has(w) || isStopWord(w) || /\d/.test(w) || a.knownWords.has(w) || a.names.has(w) || a.spell.isEnglish(w)) return [];
+    // (Chat words such as "smth" are read as what they stand for by words() already.)
+    if (w.length < 3 || isStopWord(w) || /\d/.test(w) || a.knownWords.has(w) || a.names.has(w) || a.spell.isEnglish(w)) return [];
     // (A typo of a word the knowledge base uses is put right, and is no name: "traid", "isthe".)
     if (a.spell.correct(w) !== w || nearKnownWord(a, w)) return [];
     const t = termsOf(a, [w])[0];
