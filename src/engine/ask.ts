@@ -78,6 +78,11 @@ function counts(answer: string, focus: string): boolean {
   return w.some((x, i) => (isNumber(x) || COUNT_WORDS.has(x)) && w.slice(i + 1, i + 3).some((y) => stem(y) === focus));
 }
 
+/** A term and the words of its synonym groups. */
+function withSynonyms(a: Analysis, t: string): string[] {
+  return [t, ...(a.synonyms.get(t) ?? [])];
+}
+
 /** Whether an entry's phrasings, keywords, answer or passages use the term. */
 function mentions(doc: EntryRecord['doc'], t: string): boolean {
   return doc.core.has(t) || doc.answer.has(t) || doc.passage.has(t);
@@ -156,7 +161,8 @@ function suits(a: Analysis, q: ParsedQuestion, voice: Voice, record: EntryRecord
   if (q.kind === 'time' && !knowsEvent(a, q, record)) return false;
   // "How long did the press conference go on" is not answered by the length of the meeting: the
   // entry's question or answer must name what is measured (or a synonym of it).
-  if (q.lengthOf !== null && ![q.lengthOf, ...(a.synonyms.get(q.lengthOf) ?? [])].some((t) => record.doc.core.has(t) || record.doc.answer.has(t))) return false;
+  const { lengthOf } = q;
+  if (lengthOf !== null && !withSynonyms(a, lengthOf).some((t) => record.doc.core.has(t) || record.doc.answer.has(t))) return false;
   // "What was Blinken's job before he became Secretary of State?" is not answered by his job now.
   if (q.asksPast && !PAST.test(record.entry.answer)) return false;
   // "How many reporters …": the answer must count them (a number by the word), or list them.
@@ -225,7 +231,7 @@ function knowsEvent(a: Analysis, q: ParsedQuestion, record: EntryRecord): boolea
   const last = words(q.clause).at(-1);
   if (last === undefined || !EVENT_VERBS.has(last)) return true;
   const event = stem(last);
-  return [event, ...(a.synonyms.get(event) ?? [])].some((t) => mentions(record.doc, t));
+  return withSynonyms(a, event).some((t) => mentions(record.doc, t));
 }
 
 /** Whether the voice asked for is among those an answer reports: a side speaks through its people (by their role in speakers.json), so Xi's words are China's. */
@@ -367,18 +373,16 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
   const fits = (s: Scored) => suits(a, q, voice, s.record);
   // The second ranker's first entry that suits, worked out only when the first ranker is unsure.
   let bm25First: string | null | undefined;
-  let bm25Order: string[] | undefined;
-  const bm25Ranks = () => (bm25Order ??= a.bm25.rank(q.terms, a.synonyms));
+  let bm25Voters: string[] | undefined;
+  // Among its first few only: an entry BM25 ranks fifth, behind four that do not suit, is no vote.
+  const bm25Votes = () => (bm25Voters ??= a.bm25.rank(q.terms, a.synonyms).slice(0, TUNING.bm25Votes));
   const bm25Top = () => {
     if (bm25First === undefined) {
       bm25First =
-        // Among its first few only: an entry BM25 ranks fifth, behind four that do not suit, is no vote.
-        bm25Ranks()
-          .slice(0, TUNING.bm25Votes)
-          .find((id) => {
-            const r = a.entryById.get(id);
-            return r !== undefined && suits(a, q, voice, r);
-          }) ?? null;
+        bm25Votes().find((id) => {
+          const r = a.entryById.get(id);
+          return r !== undefined && suits(a, q, voice, r);
+        }) ?? null;
     }
     return bm25First;
   };
@@ -403,20 +407,20 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
     // A name the article never uses ("how to get more followers on tiktok") is what the question
     // is about: only a clear answer will do.
     if (q.foreign.length > 0 && !q.long) return refused();
+    // Not for "what did X say about Y" when Y goes unfound: that is the shape of a question the
+    // article does not answer.
+    const speechFound = q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON;
     // Both rankers agree: a lower coverage floor, and more of the question may go unfound if the
-    // entry matches two of the question's own words. Not for "what did X say about Y" when Y goes
-    // unfound: that is the shape of a question the article does not answer.
+    // entry matches two of the question's own words.
     const missingOk =
       top.missing <= TUNING.answerMaxMissing + EPSILON ||
-      (top.missing <= TUNING.agreedMaxMissing + EPSILON &&
-        top.matched >= 2 &&
-        (q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON)) ||
+      (top.missing <= TUNING.agreedMaxMissing + EPSILON && top.matched >= 2 && speechFound) ||
       // A paraphrase leaves much of the question unfound, but three of its own words found in the
       // one entry both rankers put first is no coincidence.
       (top.missing <= TUNING.agreedWideMaxMissing + EPSILON &&
         top.matched >= TUNING.agreedWideMinMatched &&
         top.coverage >= TUNING.agreedWideMinCoverage &&
-        (q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON));
+        speechFound);
     const agreed = top.coverage >= TUNING.agreedMinCoverage && missingOk && bm25Top() === top.record.entry.id;
     if (agreed) return { result: answerFrom(a, q, top.record, ranked), strong };
     // Nearly clear on its own (half of the question covered, at most half of it unfound, two of
@@ -425,8 +429,8 @@ function decide(a: Analysis, q: ParsedQuestion): Decision {
       !lone &&
       top.coverage >= TUNING.seconded.minCoverage &&
       top.missing <= TUNING.seconded.maxMissing + EPSILON &&
-      (q.kind !== 'speech' || top.missingKnown <= TUNING.agreedMaxMissingKnown + EPSILON) &&
-      bm25Ranks().slice(0, TUNING.bm25Votes).includes(top.record.entry.id);
+      speechFound &&
+      bm25Votes().includes(top.record.entry.id);
     if (nearlyClear) return { result: answerFrom(a, q, top.record, ranked), strong };
   }
   // Words the knowledge base has never seen ("roommate", "lowkey") weigh little, if the entry
